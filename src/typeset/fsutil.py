@@ -1,0 +1,38 @@
+"""Safe file writes: nothing a user wrote is ever half-written or silently replaced."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
+    """Write to a temp file in the same folder, fsync, then rename over `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_if_changed(path: Path | str, data: str, encoding: str = "utf-8") -> bool:
+    """Atomic write only when the content differs (keeps mtimes, lets latexmk skip work)."""
+    path = Path(path)
+    try:
+        if path.read_bytes() == data.encode(encoding):
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write(path, data, encoding)
+    return True
