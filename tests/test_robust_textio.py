@@ -79,6 +79,7 @@ def test_thai_decomposed_sara_am_is_kept_as_written(tmp_path):
     (b"caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise", "not UTF-8, UTF-16 or TIS-620"),  # Latin-1
     (bytes(range(0x80, 0x100)) * 4, "not UTF-8, UTF-16 or TIS-620"),
     (codecs.BOM_UTF8 + b"ok \xff\xfe broken", "not valid UTF-8"),
+    (codecs.BOM_UTF16_LE + "a long line of text\x00".encode("utf-16-le"), "contains NUL characters"),
     (b"\x01\x02\x03\x04\x05\x06\x07\x08 text \x0e\x0f\x10\x11\x12\x13", "does not look like text"),
 ])
 def test_bad_input_is_a_one_line_user_error_naming_the_file(tmp_path, data, fragment):

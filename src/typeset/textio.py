@@ -163,6 +163,8 @@ def _as_thai_legacy(data: bytes) -> str | None:
 
 
 def _check_printable(text: str, name: str) -> None:
+    if "\x00" in text:
+        raise UserError(f"{name}: is binary, not text (contains NUL characters): save it as plain text (UTF-8)")
     sample = text[:200_000]
     bad = sum(1 for ch in sample
               if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
