@@ -1,0 +1,76 @@
+"""Character-level repair of PDF-extracted Thai text (issue 3, part A).
+
+Interface for the importer (structure stage) and the report:
+
+    from typeset.repair import repair
+    result = repair(raw_text)          # -> RepairResult
+    result.lines    # list[str], SAME length as raw_text.splitlines(): line i repairs raw line i
+    result.text     # "\\n".join(result.lines)
+    result.report   # RepairReport: .counts (Counter "pass: kind" -> n), .code_map (code -> Thai),
+                    # .digit_map (code -> digit), .uncertain (list of Uncertain(line, kind, text,
+                    # note), line is 1-based raw line), .coverage_before/.coverage_after (0..1),
+                    # .to_markdown() for import-report.md
+
+Only characters are repaired here: lines are never joined or split, so raw line numbers survive.
+Each pass is a small module with NAME and apply(lines, ctx) -> lines, run in PIPELINE order:
+
+    normalize  NFC, broken sara am (ํา, าํ) -> ำ, marks in typing order
+    codes      learn the document's code -> Thai mark map (a substitution cipher scored by
+               dictionary coverage) and decode it, dropping the stray space some codes carry
+    displaced  marks drawn one cell too far right moved back where the dictionary agrees
+    digits     private digit codes (¥¦ -> 20) and coded heading/chapter numbers from context
+    spaces     (typeset.repair.spaces, owned by the article engineer) spurious spaces in words
+
+Thai is never NFKC-normalised (it decomposes ำ).
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from .context import Context
+from .report import RepairReport, RepairResult, Uncertain
+
+__all__ = ["repair", "RepairResult", "RepairReport", "Uncertain", "PIPELINE"]
+
+PIPELINE = ["normalize", "codes", "normalize", "displaced", "normalize", "digits", "spaces"]
+
+
+def _pass(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as e:
+        if e.name == f"{__name__}.{name}":
+            return None  # optional pass not present (e.g. spaces before its owner lands it)
+        raise
+
+
+def _run_spaces(mod: ModuleType, lines: list[str], ctx: Context) -> list[str]:
+    """Adapter for the spaces module, whose interface its owner defines."""
+    if hasattr(mod, "apply"):
+        return mod.apply(lines, ctx)
+    fn = getattr(mod, "remove_spurious_spaces", None)
+    if fn is None:
+        return lines
+    vocab = ctx.document_vocabulary(lines)
+    res = fn(lines, vocab)
+    new, changes = res if isinstance(res, tuple) else (res, [])
+    if len(new) != len(lines):
+        raise RuntimeError("spaces pass changed the number of lines")
+    ctx.report.count("spaces: spaces removed", len(changes) if hasattr(changes, "__len__") else int(changes))
+    return list(new)
+
+
+def repair(text: str) -> RepairResult:
+    lines = text.splitlines()
+    ctx = Context(raw=list(lines))
+    ctx.report.coverage_before = ctx.lexicon.coverage(lines)
+    for name in PIPELINE:
+        mod = _pass(name)
+        if mod is None:
+            continue
+        new = _run_spaces(mod, lines, ctx) if name == "spaces" else mod.apply(lines, ctx)
+        assert len(new) == len(lines), f"pass {name} changed the number of lines"
+        lines = new
+    ctx.report.coverage_after = ctx.lexicon.coverage(lines)
+    return RepairResult(lines=lines, report=ctx.report)

@@ -1,0 +1,102 @@
+"""Dictionary access for the repair passes: PyThaiNLP's word list, segmented with nlpO3.
+
+Scoring many candidate strings is the cost of the repair, so `Lexicon.score_many` sends all
+candidates to nlpO3 in one call (joined by newlines) and scores each from its tokens.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .thaichars import is_thai
+
+_SEP = "\n"
+
+
+@lru_cache(maxsize=1)
+def base_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(w for w in thai_words() if w and " " not in w and "\n" not in w)
+
+
+_loaded: set[str] = set()
+
+
+def _load_nlpo3(words: Iterable[str]) -> str:
+    """Load a word list into nlpO3 once per distinct list; return its dictionary name."""
+    import nlpo3
+
+    ws = sorted(set(words))
+    name = "typeset-" + hashlib.sha1("\n".join(ws).encode()).hexdigest()[:16]
+    if name not in _loaded:
+        fd, path = tempfile.mkstemp(prefix="typeset-dict-", suffix=".txt")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write("\n".join(ws))
+            msg, ok = nlpo3.load_dict(path, name)
+            if not ok and "already exists" not in msg:
+                raise RuntimeError(msg)
+        finally:
+            os.unlink(path)
+        _loaded.add(name)
+    return name
+
+
+def thai_len(s: str) -> int:
+    return sum(1 for c in s if is_thai(c))
+
+
+class Lexicon:
+    """Known words = PyThaiNLP dictionary + optional extra words (e.g. the document's own)."""
+
+    def __init__(self, extra: Iterable[str] = ()):
+        extra = {w for w in extra if w and not w.isspace()}
+        self.words = base_words() | extra
+        self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
+
+    def tokenize(self, text: str) -> list[str]:
+        import nlpo3
+
+        return nlpo3.segment(text, self.name)
+
+    def known(self, tok: str) -> bool:
+        return tok in self.words
+
+    def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
+        """(Thai chars inside known words, Thai chars outside them)."""
+        good = bad = 0
+        for t in toks:
+            n = thai_len(t)
+            if not n:
+                continue
+            if t in self.words:
+                good += n
+            else:
+                bad += n
+        return good, bad
+
+    def score_many(self, texts: Sequence[str]) -> list[tuple[int, int]]:
+        """Score each text (no newlines inside) with one segmentation call."""
+        if not texts:
+            return []
+        toks = self.tokenize(_SEP.join(texts))
+        out: list[tuple[int, int]] = []
+        cur: list[str] = []
+        for t in toks:
+            if t == _SEP:
+                out.append(self.score_tokens(cur))
+                cur = []
+            else:
+                cur.append(t)
+        out.append(self.score_tokens(cur))
+        if len(out) != len(texts):  # a separator merged into a token: fall back, one by one
+            out = [self.score_tokens(self.tokenize(t)) for t in texts]
+        return out
+
+    def coverage(self, lines: Iterable[str]) -> float:
+        good, bad = self.score_tokens(self.tokenize(_SEP.join(lines)))
+        return good / max(good + bad, 1)

@@ -1,0 +1,43 @@
+"""Pass `normalize`: NFC, sara am rebuilt from its parts, marks in typing order inside a cell.
+
+Never NFKC: it would decompose ำ into ํ + า.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .context import Context
+from .thaichars import MARKS, order_marks
+
+NAME = "normalize"
+
+# ํ (+ tone marks) + า, or the reversed า + ํ: both are a broken ำ; the tone goes before ำ.
+_AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*)\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
+_MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
+
+
+def normalize_line(line: str) -> tuple[str, int, int]:
+    """Return (line, sara am fixes, mark reorders)."""
+    s = unicodedata.normalize("NFC", line)
+    s, n_am = _AM.subn(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", s)
+    n_order = 0
+
+    def reorder(m: re.Match) -> str:
+        nonlocal n_order
+        r = order_marks(m.group(0))
+        n_order += r != m.group(0)
+        return r
+
+    s = _MARK_RUN.sub(reorder, s)
+    return s, n_am, n_order
+
+
+def apply(lines: list[str], ctx: Context) -> list[str]:
+    out = []
+    for line in lines:
+        s, n_am, n_order = normalize_line(line)
+        ctx.report.count("normalize: sara am rebuilt", n_am)
+        ctx.report.count("normalize: marks reordered", n_order)
+        out.append(s)
+    return out

@@ -1,0 +1,66 @@
+"""What the repair did: counts per kind, learned maps, uncertain spots, dictionary coverage."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Uncertain:
+    line: int          # 1-based raw line number
+    kind: str          # pass name, e.g. "digits"
+    text: str          # the spot as it reads after repair (short excerpt)
+    note: str          # why it is uncertain / what was chosen
+
+
+@dataclass
+class RepairReport:
+    counts: Counter = field(default_factory=Counter)            # "pass:kind" -> n
+    code_map: dict[str, str] = field(default_factory=dict)      # code char -> Thai text
+    code_evidence: dict[str, str] = field(default_factory=dict)  # code char -> short reason
+    digit_map: dict[str, str] = field(default_factory=dict)     # code char -> digit
+    uncertain: list[Uncertain] = field(default_factory=list)
+    coverage_before: float = 0.0
+    coverage_after: float = 0.0
+
+    def count(self, kind: str, n: int = 1) -> None:
+        if n:
+            self.counts[kind] += n
+
+    def flag(self, line: int, kind: str, text: str, note: str) -> None:
+        self.uncertain.append(Uncertain(line, kind, text, note))
+
+    def to_markdown(self) -> str:
+        out = ["## Character repair", ""]
+        out.append(f"Thai dictionary coverage: {self.coverage_before:.1%} before, "
+                   f"{self.coverage_after:.1%} after.")
+        out.append("")
+        if self.counts:
+            out += ["| repair | count |", "|---|---|"]
+            out += [f"| {k} | {v} |" for k, v in sorted(self.counts.items())]
+            out.append("")
+        if self.code_map:
+            out += ["Learned code → character map:", "", "| code | becomes | evidence |", "|---|---|---|"]
+            for k, v in sorted(self.code_map.items()):
+                out.append(f"| `{k}` (U+{ord(k):04X}) | {v} | {self.code_evidence.get(k, '')} |")
+            out.append("")
+        if self.digit_map:
+            out += ["Learned digit codes:", "", "| code | digit |", "|---|---|"]
+            out += [f"| `{k}` (U+{ord(k):04X}) | {v} |" for k, v in sorted(self.digit_map.items())]
+            out.append("")
+        if self.uncertain:
+            out += [f"Uncertain spots ({len(self.uncertain)}):", ""]
+            for u in sorted(self.uncertain, key=lambda u: u.line):
+                out.append(f"- line {u.line} [{u.kind}] `{u.text}`: {u.note}")
+            out.append("")
+        return "\n".join(out)
+
+
+@dataclass
+class RepairResult:
+    lines: list[str]
+    report: RepairReport
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)

@@ -1,0 +1,236 @@
+"""Spurious spaces inside Thai words: remove a space only when the evidence shows it splits a word.
+
+Text copied from a web page or a justified PDF keeps a space wherever a line was wrapped, often in
+the middle of a word ("คาซั คสถาน", "ต่ อการ", "ผู้ วิจัย"), and justified lines may be letter-spaced
+("ท ฤ ษ ฎี สัจ นิ ย ม"). Real spaces (between phrases, around numbers, Latin words, quotes, names)
+must stay. Interface (used by the article import and the thesis repair pipeline):
+
+    remove_spurious_spaces(lines: list[str], vocab: Counter | None = None, words: Iterable[str] = ()
+                           ) -> tuple[list[str], list[Change]]
+        Each line is repaired on its own (spaces never cross lines). `vocab` is the document's own
+        vocabulary (from `document_vocabulary`); None computes it from `lines`. `words` are extra
+        dictionary words (thesis.yaml `words`). Returns the new lines and one Change per decision
+        that was not certain "keep": applied removals and doubtful cases (kept or removed).
+
+    document_vocabulary(text: str) -> Counter
+        Counts of the Thai words the document writes intact (tokens of its space-free runs).
+
+    Change(line, col, left, right, confidence, applied, reason)
+        line: 1-based index into `lines`; col: 0-based column of the space in the input line;
+        left/right: a few characters on either side; confidence: 0..1 that the space splits a word;
+        applied: whether it was removed; `.unsure` is True when the decision was close.
+
+Evidence, strongest first:
+  1. Thai orthography: no syllable starts with a following vowel or tone mark (ะ ั า ำ ิ ่ ้ …), a
+     leading vowel (เ แ โ ใ ไ) is never last, and ั / ็ / an open เ◌ี-type vowel need a following
+     consonant. Such a space is inside a word for certain.
+  2. Dictionary: the joined text tokenizes (newmm, PyThaiNLP dictionary + `words`) into fewer or
+     better words across the space than the two sides apart.
+  3. The document: the joined word occurs intact elsewhere in the document (for example a name that
+     is not in the dictionary), or the same pair occurs with a space again (a real, repeated space).
+Letter-spaced runs (four or more one-letter pieces in a row) are joined; their wider gaps stay.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+THAI_CHAR = re.compile(r"[\u0e01-\u0e4e]")
+THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+# Marks that follow a consonant: a syllable (and so a word) never starts with one.
+NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
+               "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+LEADING = set("เแโใไ")
+TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+# Endings that need a following consonant: ั, ็ (except ก็), and เ◌ิ/เ◌ี/เ◌ึ/เ◌ื without their final part.
+OPEN_END = re.compile(rf"(\u0e31[{TONES}]?|[\u0e01-\u0e2e]\u0e47|เ[\u0e01-\u0e2e]{{1,2}}[\u0e34-\u0e37][{TONES}]?)$")
+BASE = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")   # consonants and leading vowels: one per letter
+# a gap between two Thai letters (one space)
+GAP = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+# chunk edges used as tokenization context: enough for one or two words on each side
+CONTEXT = 24
+UNSURE_BELOW = 0.8
+
+
+@dataclass
+class Change:
+    line: int
+    col: int
+    left: str
+    right: str
+    confidence: float
+    applied: bool
+    reason: str
+
+    @property
+    def unsure(self) -> bool:
+        return self.applied and self.confidence < UNSURE_BELOW or (not self.applied and self.confidence >= 0.4)
+
+    def __str__(self) -> str:
+        verb = "removed" if self.applied else "kept"
+        return f"line {self.line}:{self.col + 1}: {verb} space in '{self.left} {self.right}' " \
+               f"({self.reason}, confidence {self.confidence:.2f})"
+
+
+@lru_cache(maxsize=1)
+def _base_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=8)
+def _trie(extra: frozenset[str]):
+    from pythainlp.util import Trie
+
+    return Trie(_base_words() | extra)
+
+
+class _Tokenizer:
+    def __init__(self, words: Iterable[str]):
+        self.extra = frozenset(w for w in words if w)
+        self.trie = _trie(self.extra)
+        self.cache: dict[str, list[str]] = {}
+
+    def known(self, token: str) -> bool:
+        return token in _base_words() or token in self.extra
+
+    def __call__(self, text: str) -> list[str]:
+        toks = self.cache.get(text)
+        if toks is None:
+            from pythainlp.tokenize import newmm
+
+            toks = self.cache[text] = newmm.segment(text, custom_dict=self.trie) if text else []
+        return toks
+
+
+def document_vocabulary(text: str, words: Iterable[str] = ()) -> Counter:
+    """Counts of the words the document writes intact (newmm tokens of each Thai run)."""
+    tok = _Tokenizer(words)
+    vocab: Counter = Counter()
+    for run in THAI_RUN.findall(text):
+        vocab.update(tok(run))
+    return vocab
+
+
+def _cost(tokens: list[str], tok: _Tokenizer, vocab: Counter) -> float:
+    """Lower is better: each token costs 1, an unknown piece 2 more unless the document uses it."""
+    cost = 0.0
+    for t in tokens:
+        cost += 1.0
+        if not tok.known(t) and vocab.get(t, 0) < 3:
+            cost += 2.0
+    return cost
+
+
+def _orthography(left: str, right: str) -> str | None:
+    if right[0] in NO_START:
+        return "mark after space"
+    if left[-1] in LEADING:
+        return "leading vowel before space"
+    if OPEN_END.search(left) and not left.endswith("ก็"):  # ก็ is a whole word
+        return "unfinished syllable before space"
+    return None
+
+
+def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Counter) -> tuple[float, str]:
+    """Confidence (0..1) that the space between `left` and `right` (Thai runs) splits a word."""
+    rule = _orthography(left, right)
+    if rule:
+        return 0.99, rule
+    lt, rt = tok(left)[-2:], tok(right)[:2]
+    a, b = "".join(lt), "".join(rt)
+    joined = tok(a + b)
+    # the token that covers the gap, if any
+    pos, cover = 0, None
+    for t in joined:
+        if pos < len(a) < pos + len(t):
+            cover = t
+            break
+        pos += len(t)
+    if cover is None:
+        return 0.02, "word boundary"
+    split_cost = _cost(lt, tok, vocab) + _cost(rt, tok, vocab)
+    join_cost = _cost(joined, tok, vocab)
+    gain = split_cost - join_cost
+    seen_joined = vocab.get(cover, 0)
+    seen_split = pairs.get((lt[-1], rt[0]), 0)
+    if seen_split >= 2 and seen_joined == 0:
+        return 0.1, "pair written with a space elsewhere"
+    if gain >= 3:
+        return 0.95, f"joins into '{cover}'"
+    if gain >= 1 and (tok.known(cover) or seen_joined):
+        conf = 0.85 if seen_joined else 0.7
+        return conf, f"joins into '{cover}'" + (" (also written intact)" if seen_joined else "")
+    if seen_joined >= 2 and not tok.known(lt[-1]) and not tok.known(rt[0]):
+        return 0.75, f"'{cover}' written intact elsewhere"
+    return 0.2, "both sides are words"
+
+
+def _letter_spaced(line: str) -> list[tuple[int, int]]:
+    """Spans of letter-spaced text: 4+ pieces of one or two letters separated by single spaces."""
+    spans = []
+    for m in re.finditer(r"(?:[\u0e01-\u0e4e]{1,4} ){3,}[\u0e01-\u0e4e]{1,4}", line):
+        pieces = m.group().split(" ")
+        short = sum(len(BASE.findall(p)) <= 1 for p in pieces)
+        if len(pieces) >= 4 and short * 2 >= len(pieces) and all(len(BASE.findall(p)) <= 2 for p in pieces):
+            spans.append(m.span())
+    return spans
+
+
+def _pair_counts(lines: list[str], tok: _Tokenizer) -> Counter:
+    pairs: Counter = Counter()
+    for line in lines:
+        for m in GAP.finditer(line):
+            left = _edge(line, m.start(), -1)
+            right = _edge(line, m.end(), 1)
+            if left and right:
+                pairs[(tok(left)[-1], tok(right)[0])] += 1
+    return pairs
+
+
+def _edge(line: str, i: int, step: int) -> str:
+    """The Thai run ending at i (step -1) or starting at i (step 1), at most CONTEXT letters."""
+    if step < 0:
+        j = i
+        while j > 0 and i - j < CONTEXT and THAI_CHAR.match(line[j - 1]):
+            j -= 1
+        return line[j:i]
+    j = i
+    while j < len(line) and j - i < CONTEXT and THAI_CHAR.match(line[j]):
+        j += 1
+    return line[i:j]
+
+
+def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
+                           words: Iterable[str] = ()) -> tuple[list[str], list[Change]]:
+    tok = _Tokenizer(words)
+    if vocab is None:
+        vocab = document_vocabulary("\n".join(lines), words)
+    pairs = _pair_counts(lines, tok)
+    out: list[str] = []
+    changes: list[Change] = []
+    for n, line in enumerate(lines, 1):
+        drop: set[int] = set()
+        spaced = _letter_spaced(line)
+        for s, e in spaced:
+            for i in range(s, e):
+                if line[i] == " ":
+                    drop.add(i)
+            changes.append(Change(n, s, line[s:e][:12], "", 0.9, True, "letter-spaced text"))
+        for m in GAP.finditer(line):
+            i = m.start()
+            if i in drop:
+                continue
+            left, right = _edge(line, i, -1), _edge(line, i + 1, 1)
+            conf, reason = _decide(left, right, tok, vocab, pairs)
+            applied = conf >= 0.5
+            if applied:
+                drop.add(i)
+            if applied or conf >= 0.4:
+                changes.append(Change(n, i, left[-8:], right[:8], conf, applied, reason))
+        out.append("".join(c for k, c in enumerate(line) if k not in drop) if drop else line)
+    return out, changes
