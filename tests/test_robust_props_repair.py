@@ -1,0 +1,114 @@
+"""Property tests for the character repair (typeset.repair.repair).
+
+What repair may change, precisely:
+  * Thai characters (U+0E00-U+0E7F): marks moved, sara am rebuilt, codes decoded into marks;
+  * whitespace: spaces inside Thai words removed (line breaks never: same line count);
+  * characters the report names as learned codes (report.code_map / report.digit_map keys),
+    and, when a digit code was learned, ASCII digits (the decoded digits).
+Everything else -- Latin letters, digits, punctuation, LaTeX specials, other scripts -- is kept,
+in order. The result is NFC, and repairing it again changes nothing (idempotent).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from typeset.repair import repair
+
+_WORDS: list[str] = []
+
+
+def words() -> list[str]:
+    if not _WORDS:
+        from pythainlp.corpus import thai_words
+        _WORDS.extend(sorted(w for w in thai_words() if w.isprintable() and " " not in w))
+    return _WORDS
+
+
+thai_word = st.integers(min_value=0, max_value=20000).map(lambda i: words()[i * 3 % len(words())])
+latin_word = st.from_regex(r"[A-Za-z][a-z]{0,8}|[0-9]{1,4}(\.[0-9])?", fullmatch=True)
+special = st.sampled_from(list("$%&#_^~\\{}<>()[]\"'.,;:!?-/*@|") + ["“", "”", "–", "—", "…", "©", "é", "ß"])
+token = st.one_of(thai_word, thai_word, thai_word, latin_word, special,
+                  st.sampled_from(["๑๒", "ๆ", "ฯ", "ค.ศ.", "พ.ศ. 2567"]))
+joiner = st.sampled_from(["", " ", " ", "\n"])
+paragraph = st.lists(st.tuples(token, joiner), min_size=3, max_size=40).map(
+    lambda parts: "".join(t + j for t, j in parts).strip())
+
+# damage of the kinds extraction causes (no private codes: those are learned per document)
+MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+
+
+def damage(text: str, seed: int) -> str:
+    out, i = [], 0
+    chars = list(text)
+    while i < len(chars):
+        ch = chars[i]
+        # a mark drawn one cell to the right: swap it with the following base letter
+        if ch in MARKS and i + 1 < len(chars) and "\u0e01" <= chars[i + 1] <= "\u0e2e" and (i + seed) % 3 == 0:
+            out += [chars[i + 1], ch]
+            i += 2
+            continue
+        if ch == "\u0e33" and (i + seed) % 2 == 0:
+            out += ["\u0e4d", "\u0e32"] if seed % 2 else ["\u0e32", "\u0e4d"]
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+cfg = settings(max_examples=60, deadline=None,
+               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def kept(text: str, report) -> list[str]:
+    codes = set(report.code_map) | set(report.digit_map)
+    if report.digit_map:
+        codes |= set("0123456789")
+    return [c for c in text
+            if not ("\u0e00" <= c <= "\u0e7f") and not c.isspace() and c not in codes]
+
+
+def check(text: str) -> None:
+    first = repair(text)
+    assert len(first.lines) == len(text.splitlines())
+    assert unicodedata.is_normalized("NFC", first.text)
+    assert kept(first.text, first.report) == kept(text, first.report)
+    second = repair(first.text)
+    assert second.text == first.text, "repair is not idempotent"
+
+
+@cfg
+@given(paragraph)
+def test_clean_text(text):
+    check(text)
+
+
+@cfg
+@given(paragraph, st.integers(min_value=0, max_value=5))
+def test_damaged_text(text, seed):
+    check(damage(text, seed))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_unicode_is_repaired_without_error(text):
+    out = repair(text)
+    assert len(out.lines) == len(text.splitlines())
+    assert unicodedata.is_normalized("NFC", out.text)
+
+
+def test_clean_text_is_left_as_written():
+    # well-formed Thai with Latin, digits and specials: nothing to repair, nothing changes
+    text = ("ความสัมพันธ์ระหว่างประเทศ (International Relations) ในปี ค.ศ. 2022 เพิ่มขึ้น 12.5% "
+            "ตามแนวคิด \"Balance of Power\" ของ Waltz, 1979 — น้ำ ๆ ฯลฯ $ & # _ ^ ~ \\ { }")
+    out = repair(text)
+    assert out.text == text
+    assert not out.report.code_map and not out.report.digit_map
+
+
+@pytest.mark.parametrize("broken, fixed", [("น\u0e4d\u0e32", "น\u0e33"), ("น\u0e32\u0e4d", "น\u0e33"),
+                                           ("น\u0e49\u0e4d\u0e32", "น\u0e49\u0e33")])
+def test_sara_am_is_rebuilt_never_decomposed(broken, fixed):
+    assert repair(f"คำว่า {broken} ในประโยค").text == f"คำว่า {fixed} ในประโยค"
