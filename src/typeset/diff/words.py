@@ -1,0 +1,86 @@
+"""Words: the unit `typeset diff` compares.
+
+Thai runs are segmented with PyThaiNLP (newmm, its dictionary loaded once per process);
+Latin words and numbers are words; every other non-space character is its own token;
+whitespace is never a word, it is only remembered (`space`) so a diff can be shown as text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+# number (2024, 1.5.1, 3,000, 2022-2024 is three tokens) | Latin word (Putin, Six-Party is 3) | one char
+LATIN = re.compile(r"\d+(?:[.,:]\d+)*|(?:(?![\u0e00-\u0e7f])[^\W\d_])+(?:['’](?:(?![\u0e00-\u0e7f])[^\W\d_])+)*|\S",
+                   re.UNICODE)
+PARA = "\u00b6"  # paragraph separator token, shown as ¶
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    space: bool = False   # whitespace before it in the source (display only, never compared)
+    line: int = 0         # source line of its block (display only)
+
+    def __eq__(self, other):  # compare text only: whitespace is not a word
+        return isinstance(other, Word) and other.text == self.text
+
+    def __hash__(self):
+        return hash(self.text)
+
+
+def join_lines(text: str) -> str:
+    """A paragraph's source lines as one line (docs/format.md): a newline between two Thai
+    characters is nothing, any other newline is a space."""
+    return re.sub(r"(\S)[ \t]*\n[ \t]*(?=(\S))", _join, text)
+
+
+def _join(m: re.Match) -> str:
+    a, b = m.group(1), m.group(2)
+    return a if THAI.match(a) and THAI.match(b) else a + " "
+
+
+def _thai_split(chunk: str) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    out: list[str] = []
+    for tok in word_tokenize(chunk, engine="newmm", keep_whitespace=False):
+        tok = tok.strip()
+        if not tok:
+            continue
+        if THAI.search(tok):
+            # newmm may glue "ต่าง ๆ"; whitespace is never part of a word
+            out.extend(tok.split())
+        else:
+            out.extend(LATIN.findall(tok))
+    return out
+
+
+def tokenize(text: str, line: int = 0) -> list[Word]:
+    """Words of one block of text (lines already joined or not: both work)."""
+    text = join_lines(text)
+    words: list[Word] = []
+    for m in re.finditer(r"\S+", text):
+        chunk = m.group()
+        space = m.start() > 0 and text[m.start() - 1].isspace()
+        pieces = _thai_split(chunk) if THAI.search(chunk) else LATIN.findall(chunk)
+        for i, p in enumerate(pieces):
+            words.append(Word(p, space and i == 0, line))
+    return words
+
+
+def diff(old: list[Word], new: list[Word]) -> list[tuple[str, list[Word], list[Word]]]:
+    """Opcodes over words: ("equal" | "delete" | "insert" | "replace", old words, new words)."""
+    sm = SequenceMatcher(None, old, new, autojunk=False)  # autojunk would hide frequent Thai words
+    return [(op, old[i1:i2], new[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes()]
+
+
+def render(words: list[Word]) -> str:
+    """Words back to text, with the spaces the source had."""
+    out = []
+    for i, w in enumerate(words):
+        if i and w.space:
+            out.append(" ")
+        out.append(w.text)
+    return "".join(out)
