@@ -46,18 +46,17 @@ def _pass(name: str) -> ModuleType | None:
 
 
 def _run_spaces(mod: ModuleType, lines: list[str], ctx: Context) -> list[str]:
-    """Adapter for the spaces module, whose interface its owner defines."""
-    if hasattr(mod, "apply"):
-        return mod.apply(lines, ctx)
-    fn = getattr(mod, "remove_spurious_spaces", None)
-    if fn is None:
-        return lines
-    vocab = ctx.document_vocabulary(lines)
-    res = fn(lines, vocab)
-    new, changes = res if isinstance(res, tuple) else (res, [])
+    """Adapter for typeset.repair.spaces (its owner defines remove_spurious_spaces)."""
+    new, changes = mod.remove_spurious_spaces(lines)
     if len(new) != len(lines):
         raise RuntimeError("spaces pass changed the number of lines")
-    ctx.report.count("spaces: spaces removed", len(changes) if hasattr(changes, "__len__") else int(changes))
+    for ch in changes:
+        if getattr(ch, "applied", False):
+            ctx.report.count("spaces: space inside a word removed")
+        if getattr(ch, "unsure", False):
+            verb = "removed" if ch.applied else "kept"
+            ctx.report.flag(ch.line, "spaces", f"{ch.left} {ch.right}",
+                            f"space {verb}, unsure ({getattr(ch, 'reason', '')})")
     return list(new)
 
 

@@ -53,6 +53,12 @@ GAP = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
 # chunk edges used as tokenization context: enough for one or two words on each side
 CONTEXT = 24
 UNSURE_BELOW = 0.8
+MIN_SIDE = 8
+# a consonant carrying a tone mark at the end of a run: its vowel is missing (ต่ อ, ส่ วน)
+# unless a leading vowel stands before it (แม่, ไม่, เก่)
+BARE_TONE = re.compile(rf"[\u0e01-\u0e2e][{TONES}]$")
+# Thai noun-forming morphemes that hardly stand alone: ผู้ วิจัย, ความ สัมพันธ์, วิธี การ are one word
+BOUND = frozenset({"ผู้", "นัก", "ความ", "การ", "ชาว", "ช่าง"})
 
 
 @dataclass
@@ -131,9 +137,32 @@ def _orthography(left: str, right: str) -> str | None:
         return "mark after space"
     if left[-1] in LEADING:
         return "leading vowel before space"
-    if OPEN_END.search(left) and not left.endswith("ก็"):  # ก็ is a whole word
+    if left.endswith("ก็"):  # ก็ is a whole word
+        return None
+    if OPEN_END.search(left):
         return "unfinished syllable before space"
+    m = BARE_TONE.search(left)
+    if m and not LEADING.intersection(left[max(0, m.start() - 2):m.start()]):
+        return "tone mark without its vowel before space"
     return None
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords())
+
+
+def _context(text: str, tok: _Tokenizer, at_end: bool) -> list[str]:
+    """The tokens of `text` nearest the gap, at least MIN_SIDE letters (so whole words are seen)."""
+    toks = tok(text)
+    picked: list[str] = []
+    for t in (reversed(toks) if at_end else toks):
+        picked.append(t)
+        if sum(map(len, picked)) >= MIN_SIDE and len(picked) >= 2:
+            break
+    return picked[::-1] if at_end else picked
 
 
 def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Counter) -> tuple[float, str]:
@@ -141,33 +170,36 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
     rule = _orthography(left, right)
     if rule:
         return 0.99, rule
-    lt, rt = tok(left)[-2:], tok(right)[:2]
+    lt, rt = _context(left, tok, True), _context(right, tok, False)
     a, b = "".join(lt), "".join(rt)
     joined = tok(a + b)
-    # the token that covers the gap, if any
-    pos, cover = 0, None
+    pos, cover = 0, None  # the token of the joined text that covers the gap, if any
     for t in joined:
         if pos < len(a) < pos + len(t):
             cover = t
             break
         pos += len(t)
     if cover is None:
-        return 0.02, "word boundary"
-    split_cost = _cost(lt, tok, vocab) + _cost(rt, tok, vocab)
-    join_cost = _cost(joined, tok, vocab)
-    gain = split_cost - join_cost
+        return 0.05, "word boundary"
     seen_joined = vocab.get(cover, 0)
-    seen_split = pairs.get((lt[-1], rt[0]), 0)
-    if seen_split >= 2 and seen_joined == 0:
-        return 0.1, "pair written with a space elsewhere"
-    if gain >= 3:
-        return 0.95, f"joins into '{cover}'"
-    if gain >= 1 and (tok.known(cover) or seen_joined):
-        conf = 0.85 if seen_joined else 0.7
-        return conf, f"joins into '{cover}'" + (" (also written intact)" if seen_joined else "")
-    if seen_joined >= 2 and not tok.known(lt[-1]) and not tok.known(rt[0]):
-        return 0.75, f"'{cover}' written intact elsewhere"
-    return 0.2, "both sides are words"
+    if not (tok.known(cover) or seen_joined >= 2):
+        return 0.05, "word boundary"
+    x = a[pos:]              # the part of the covering word before the gap
+    y = cover[len(x):]       # and after it
+    gain = _cost(lt, tok, vocab) + _cost(rt, tok, vocab) - _cost(joined, tok, vocab)
+    if gain < 1:
+        return 0.1, "word boundary"
+    if not (tok.known(x) and tok.known(y)):
+        return (0.95 if gain >= 2 else 0.8), f"joins into '{cover}'"
+    # two words that also make a dictionary entry: a compound (คว่ำบาตร, ผู้วิจัย, วิธีการ) or a
+    # phrase (ที่จะ, ได้ขนาด); a grammatical word makes a phrase unless it is a bound noun morpheme.
+    if x in BOUND or y in BOUND:
+        return 0.8, f"bound '{x if x in BOUND else y}' joins into '{cover}'"
+    if x in _stopwords() or y in _stopwords():
+        return 0.45, f"'{x}' '{y}' may be a phrase, not the word '{cover}'"
+    if pairs.get((lt[-1], rt[0]), 0) >= 2 and not seen_joined:
+        return 0.3, "pair written with a space elsewhere"
+    return 0.75, f"compound '{cover}'"
 
 
 def _letter_spaced(line: str) -> list[tuple[int, int]]:

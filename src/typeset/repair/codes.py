@@ -1,0 +1,181 @@
+"""Pass `codes`: learn and decode the document's code -> Thai character map.
+
+A broken font map prints Thai marks as ASCII/Latin-1 characters ("ทีE" = ที่, "ตั iง" = ตั้ง), with
+several codes per mark and different codes per font. The map differs between documents, so it is
+learned like a substitution cipher:
+
+* candidate codes are non-Thai, non-digit characters glued to Thai: right after a Thai character
+  ("ทีE"), or after a Thai character and one space when a Thai character follows ("ตั iง");
+* each candidate Thai character is tried in a sample of the code's contexts and scored by how many
+  Thai characters end up inside dictionary words (nlpO3 segmentation, PyThaiNLP word list);
+* the best character is kept when it gains clearly over leaving the code, codes being decided most
+  frequent first so later codes are scored on partly decoded text.
+
+A code stays as it is inside Latin words, numbers and between spaces ("Smith & Park"), except that a
+code isolated after a Thai word ("นี i") is decoded when that spot alone shows a gain.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .context import Context
+from .normalize import normalize_line
+from .thaichars import LEADING, MARKS, SARA_AM, is_thai
+
+NAME = "codes"
+
+# Thai characters a code may stand for: combining marks, sara am, the leading vowels and the
+# following vowels that also go missing in broken font maps.
+CANDIDATES = sorted(MARKS - {"\u0e4e"}) + [SARA_AM, "\u0e32", "\u0e30"] + sorted(LEADING)
+COMBINING = MARKS | {SARA_AM, "\u0e32", "\u0e30"}
+SAMPLE = 48            # contexts scored per code
+MIN_GAIN_PER_USE = 0.5  # mean gain (Thai chars moved into dictionary words) per context
+MIN_SINGLE_GAIN = 3     # a code seen once must make this much difference
+
+
+def _is_code_char(ch: str) -> bool:
+    return not (is_thai(ch) or ch.isspace() or ch.isdigit() or ch in "\ufffd")
+
+
+@dataclass(frozen=True)
+class Spot:
+    line: int     # 0-based line index
+    start: int    # start of the replaced span (the stray space for spaced spots)
+    end: int      # end of the replaced span (after the code)
+    code: str
+    kind: str     # "glued": Thai+code; "spaced": Thai+space+code+Thai; "isolated": Thai+space+code
+
+
+def _right_ok(line: str, j: int) -> bool:
+    """The character after a code must not make it part of a Latin word or number."""
+    return j >= len(line) or not (line[j].isalnum() and not is_thai(line[j]))
+
+
+def find_spots(lines: list[str]) -> list[Spot]:
+    spots = []
+    for li, line in enumerate(lines):
+        n = len(line)
+        for i, ch in enumerate(line):
+            if not _is_code_char(ch) or i == 0:
+                continue
+            j = i + 1
+            if is_thai(line[i - 1]):
+                # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
+                if j < n and is_thai(line[j]) or _right_ok(line, j):
+                    spots.append(Spot(li, i, j, ch, "glued"))
+            elif line[i - 1] == " " and i >= 2 and is_thai(line[i - 2]):
+                if j < n and is_thai(line[j]):
+                    spots.append(Spot(li, i - 1, j, ch, "spaced"))
+                elif _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
+                    spots.append(Spot(li, i - 1, j, ch, "isolated"))
+    return spots
+
+
+def _chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
+    """(left context, original span, right context) around a spot, bounded by spaces."""
+    a = spot.start
+    while a > 0 and line[a - 1] != " " and spot.start - a < width:
+        a -= 1
+    b = spot.end
+    while b < len(line) and line[b] != " " and b - spot.end < width:
+        b += 1
+    return line[a:spot.start], line[spot.start:spot.end], line[spot.end:b]
+
+
+def _decoded(span: str, code: str, thai: str) -> str:
+    if thai in COMBINING:
+        return thai  # a mark belongs to the preceding cell: the stray space goes too
+    return span.replace(code, thai)  # a leading vowel may follow a real space
+
+
+def _score(lex, texts: list[str]) -> list[int]:
+    return [g - b for g, b in lex.score_many([normalize_line(t)[0] for t in texts])]
+
+
+def learn(lines: list[str], ctx: Context) -> dict[str, str]:
+    lex = ctx.lexicon
+    spots = find_spots(lines)
+    by_code: dict[str, list[Spot]] = defaultdict(list)
+    for s in spots:
+        if s.kind != "isolated":
+            by_code[s.code].append(s)
+    order = sorted(by_code, key=lambda c: -len(by_code[c]))
+    mapping: dict[str, str] = {}
+    work = list(lines)
+    for code in order:
+        seen, sample = set(), []
+        for s in by_code[code]:
+            left, span, right = _chunk(work[s.line], s)
+            if (left, span, right) in seen or code not in span:
+                continue
+            seen.add((left, span, right))
+            sample.append((left, span, right))
+            if len(sample) >= SAMPLE:
+                break
+        if not sample:
+            continue
+        texts = [l + sp + r for l, sp, r in sample]
+        for thai in CANDIDATES:
+            texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
+        scores = _score(lex, texts)
+        k = len(sample)
+        base = scores[:k]
+        gains = {}
+        for ci, thai in enumerate(CANDIDATES):
+            cand = scores[k * (ci + 1): k * (ci + 2)]
+            diffs = [c - b for c, b in zip(cand, base)]
+            gains[thai] = (sum(diffs), sum(d > 0 for d in diffs))
+        ranked = sorted(gains, key=lambda t: -gains[t][0])
+        best, second = ranked[0], ranked[1]
+        total, wins = gains[best]
+        need = MIN_SINGLE_GAIN if k == 1 else MIN_GAIN_PER_USE * k
+        if total >= need and wins * 2 >= k and total > gains[second][0]:
+            mapping[code] = best
+            ctx.report.code_evidence[code] = (
+                f"{len(by_code[code])} uses; +{total} dictionary chars in {k} sampled "
+                f"(next best {second}: +{gains[second][0]})")
+            if k < 3 or total - gains[second][0] < k:
+                s0 = by_code[code][0]
+                ctx.report.flag(s0.line + 1, NAME, lines[s0.line].strip()[:60],
+                                f"code {code!r} decoded as {best} on thin evidence "
+                                f"({k} contexts, margin {total - gains[second][0]})")
+            work = [decode_line(w, i, {code: best}, None) for i, w in enumerate(work)]
+    return mapping
+
+
+def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | None,
+                lex=None) -> str:
+    spots = [s for s in find_spots([line]) if s.code in mapping]
+    if not spots:
+        return line
+    out, pos = [], 0
+    for s in spots:
+        if s.start < pos:
+            continue
+        thai = mapping[s.code]
+        span = line[s.start:s.end]
+        new = _decoded(span, s.code, thai)
+        if s.kind == "isolated" and lex is not None:
+            left, sp, right = _chunk(line, s)
+            b, c = _score(lex, [left + sp + right, left + new + right])
+            if c <= b:
+                continue
+        out.append(line[pos:s.start])
+        out.append(new)
+        pos = s.end
+        if counts is not None:
+            counts[s.kind] += 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def apply(lines: list[str], ctx: Context) -> list[str]:
+    mapping = learn(lines, ctx)
+    ctx.report.code_map.update(mapping)
+    counts: Counter = Counter()
+    out = [decode_line(line, i, mapping, counts, ctx.lexicon) for i, line in enumerate(lines)]
+    for kind, n in counts.items():
+        ctx.report.count(f"codes: {kind} code decoded", n)
+    return out
