@@ -224,10 +224,10 @@ class Emitter:
         op = o.parent and self.p.fwd.get(id(o.parent))
         if op is not n.parent:
             self.add(kind="moved", chapter=ch, where=where, file=n.file, line=n.line,
-                     note=f"moved from {o.context()}")
+                     note=f"from {o.context()}")
         elif n.parent is not None and n in self._reordered(n.parent):
             self.add(kind="moved", chapter=ch, where=where, file=n.file, line=n.line,
-                     note=f"moved: was {o.label}")
+                     note=f"was {o.label}")
         if o.title != n.title or o.level != n.level:
             ops = diff(tokenize(o.title, o.line), tokenize(n.title, n.line))
             note = f"heading level {'#' * o.level} → {'#' * n.level}" if o.level != n.level else ""
@@ -250,7 +250,7 @@ class Emitter:
         if len(kids) < 2:
             return []
         old_idx = [po.children.index(self.p.rev[id(c)]) for c in kids]
-        keep = _lis(old_idx)
+        keep = _lis(old_idx, [len(self.p.text(c)) for c in kids])
         return [c for k, c in enumerate(kids) if k not in keep]
 
     def body(self, o: Node, n: Node) -> None:
@@ -289,21 +289,20 @@ def _first_in_file(n: Node) -> bool:
     return next(c for c in sib if c.file == n.file) is n
 
 
-def _lis(seq: list[int]) -> set[int]:
-    """Positions of one longest increasing subsequence (patience sorting)."""
-    import bisect
+def _lis(seq: list[int], weight: list[int] | None = None) -> set[int]:
+    """Positions of the heaviest increasing subsequence: the siblings that stayed in place.
 
-    tails, tails_idx, prev = [], [], [-1] * len(seq)
-    for i, x in enumerate(seq):
-        k = bisect.bisect_left(tails, x)
-        if k == len(tails):
-            tails.append(x)
-            tails_idx.append(i)
-        else:
-            tails[k] = x
-            tails_idx[k] = i
-        prev[i] = tails_idx[k - 1] if k else -1
-    out, i = set(), tails_idx[-1] if tails_idx else -1
+    Weighted by size, so when two sections swap, the smaller one is the one reported as moved.
+    """
+    weight = weight or [1] * len(seq)
+    best = list(weight)
+    prev = [-1] * len(seq)
+    for i in range(len(seq)):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + weight[i] > best[i]:
+                best[i], prev[i] = best[j] + weight[i], j
+    out: set[int] = set()
+    i = max(range(len(seq)), key=lambda k: best[k]) if seq else -1
     while i >= 0:
         out.add(i)
         i = prev[i]

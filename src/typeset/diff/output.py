@@ -56,7 +56,7 @@ def entry_text(ops, markers: bool) -> Text:
 
 def print_entries(entries, console: Console | None = None, indent: int = 0) -> None:
     console = console or Console(highlight=False)
-    markers = console.color_system is None   # plain output (a pipe, NO_COLOR): git-style markers
+    markers = console.color_system is None or console.no_color   # plain output (a pipe, NO_COLOR): git-style markers
     pad = " " * indent
     chapter = None
     for e in entries:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-# number (2024, 1.5.1, 3,000, 2022-2024 is three tokens) | Latin word (Putin, Six-Party is 3) | one char
-LATIN = re.compile(r"\d+(?:[.,:]\d+)*|(?:(?![\u0e00-\u0e7f])[^\W\d_])+(?:['’](?:(?![\u0e00-\u0e7f])[^\W\d_])+)*|\S",
-                   re.UNICODE)
+# a Latin word or number (letters and digits: ASEAN, COVID, 19, w2; 1.5.1 and 3,000 stay whole;
+# 2022-2024 is three tokens) | any other non-space character on its own
+LATIN = re.compile(r"(?:(?![\u0e00-\u0e7f])[^\W_])+(?:[.,:]\d+)*(?:['’](?:(?![\u0e00-\u0e7f])[^\W_])+)*|\S")
 PARA = "\u00b6"  # paragraph separator token, shown as ¶
 
 
