@@ -38,22 +38,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-THAI_CHAR = re.compile(r"[\u0e01-\u0e4e]")
-THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+# Thai letters and marks, without ๆ (its spaces, "ต่าง ๆ นา ๆ", are Thai style and stay)
+THAI_CHAR = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]")
+THAI_RUN = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]+")
 # Marks that follow a consonant: a syllable (and so a word) never starts with one.
 NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
                "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 LEADING = set("เแโใไ")
 TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+# a syllable onset: one consonant, a true cluster (กร ปล คว) or a leading ห/อ (หน อย)
+ONSET = "(?:[\u0e01-\u0e2e][รลว]|[หอ][\u0e01-\u0e2e]|[\u0e01-\u0e2e])"
 # Endings that need a following consonant: ั, ็ (except ก็), and เ◌ิ/เ◌ี/เ◌ึ/เ◌ื without their final part.
-OPEN_END = re.compile(rf"(\u0e31[{TONES}]?|[\u0e01-\u0e2e]\u0e47|เ[\u0e01-\u0e2e]{{1,2}}[\u0e34-\u0e37][{TONES}]?)$")
+OPEN_END = re.compile(rf"(\u0e31[{TONES}]?|[\u0e01-\u0e2e]\u0e47|เ{ONSET}[\u0e34-\u0e37][{TONES}]?)$")
 BASE = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")   # consonants and leading vowels: one per letter
 # a gap between two Thai letters (one space)
-GAP = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+GAP = re.compile(r"(?<=[\u0e01-\u0e45\u0e47-\u0e4e]) (?=[\u0e01-\u0e45\u0e47-\u0e4e])")
+LETTER_RUN = re.compile(r"(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e45\u0e47-\u0e4e]{1,4} ){3,}"
+                        r"[\u0e01-\u0e45\u0e47-\u0e4e]{1,4}(?![\u0e01-\u0e4e])")
 # chunk edges used as tokenization context: enough for one or two words on each side
 CONTEXT = 24
 UNSURE_BELOW = 0.8
 MIN_SIDE = 8
+FUNCTION_RANK = 150
 # a consonant carrying a tone mark at the end of a run: its vowel is missing (ต่ อ, ส่ วน)
 # unless a leading vowel stands before it (แม่, ไม่, เก่)
 BARE_TONE = re.compile(rf"[\u0e01-\u0e2e][{TONES}]$")
@@ -149,9 +155,11 @@ def _orthography(left: str, right: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from pythainlp.corpus import thai_stopwords
+    """Grammatical words: PyThaiNLP stopwords among the most frequent words of the TNC corpus."""
+    from pythainlp.corpus import thai_stopwords, tnc
 
-    return frozenset(thai_stopwords())
+    freqs = sorted(tnc.word_freqs(), key=lambda wc: -wc[1])[:FUNCTION_RANK]
+    return frozenset(w for w, _ in freqs) & frozenset(thai_stopwords())
 
 
 def _context(text: str, tok: _Tokenizer, at_end: bool) -> list[str]:
@@ -193,9 +201,10 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
         return (0.95 if gain >= 2 else 0.8), f"joins into '{cover}'"
     # two words that also make a dictionary entry: a compound (คว่ำบาตร, ผู้วิจัย, วิธีการ) or a
     # phrase (ที่จะ, ได้ขนาด); a grammatical word makes a phrase unless it is a bound noun morpheme.
-    if x in BOUND or y in BOUND:
+    stop = _stopwords()
+    if x in BOUND or (y in BOUND and x not in stop):
         return 0.8, f"bound '{x if x in BOUND else y}' joins into '{cover}'"
-    if x in _stopwords() or y in _stopwords():
+    if x in stop or y in stop:
         return 0.45, f"'{x}' '{y}' may be a phrase, not the word '{cover}'"
     if pairs.get((lt[-1], rt[0]), 0) >= 2 and not seen_joined:
         return 0.3, "pair written with a space elsewhere"
@@ -205,7 +214,7 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
 def _letter_spaced(line: str) -> list[tuple[int, int]]:
     """Spans of letter-spaced text: 4+ pieces of one or two letters separated by single spaces."""
     spans = []
-    for m in re.finditer(r"(?:[\u0e01-\u0e4e]{1,4} ){3,}[\u0e01-\u0e4e]{1,4}", line):
+    for m in LETTER_RUN.finditer(line):
         pieces = m.group().split(" ")
         short = sum(len(BASE.findall(p)) <= 1 for p in pieces)
         if len(pieces) >= 4 and short * 2 >= len(pieces) and all(len(BASE.findall(p)) <= 2 for p in pieces):
