@@ -58,6 +58,22 @@ def make_parser() -> argparse.ArgumentParser:
     return p
 
 
+# import name -> PyPI name, so the hint is a command that works as typed
+PIP_NAMES = {"yaml": "PyYAML", "markdown_it": "markdown-it-py", "mdit_py_plugins": "mdit-py-plugins",
+             "jinja2": "Jinja2", "markupsafe": "MarkupSafe", "pylatex": "PyLaTeX",
+             "fontpkg_sarabun": "fontpkg-sarabun"}
+
+
+def _missing_package(module: str) -> str:
+    top = module.split(".")[0]
+    if top == "typeset":
+        return (f"typeset is incompletely installed (module '{module}' missing): "
+                f"run `.venv/bin/pip install -e .`")
+    pip = PIP_NAMES.get(top, top)
+    return (f"missing Python package '{pip}': run `.venv/bin/pip install {pip}` "
+            f"(or `make venv` to install everything)")
+
+
 def _load(target: str):
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)
@@ -78,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except ModuleNotFoundError as e:
         if debug:
             raise
-        print(f"typeset: error: missing Python package '{e.name}': run `make venv` "
-              f"(or `.venv/bin/pip install -e .`)", file=sys.stderr)
+        print(f"typeset: error: {_missing_package(e.name or '')}", file=sys.stderr)
         return 2
     except Exception as e:  # last resort: never a traceback for users
         if debug:
