@@ -1,0 +1,130 @@
+"""The top-level keys of thesis.yaml (docs/format.md), checked like settings: nearest-key errors."""
+from __future__ import annotations
+
+from typeset.config.schema import Bool, Invalid, _show
+from typeset.config.validate import check_tree
+from typeset.config.yamlfile import Marked
+
+
+def _todo(v) -> bool:
+    # the importer writes "TODO: …" where it found nothing; the build warns about each one
+    return isinstance(v, str) and v.startswith("TODO:")
+
+
+def _text(v, what="text"):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    if not isinstance(v, str):
+        raise Invalid(f"expected {what}, got {_show(v)}")
+    return v
+
+
+class Pair:
+    """A string, or {th: …, en: …}."""
+    expected = "text or {th: …, en: …}"
+
+    def check(self, v):
+        if isinstance(v, dict):
+            for k in v:
+                if k not in ("th", "en"):
+                    raise Invalid(f"unknown language key {_show(k)}: expected th and/or en")
+            return {k: _text(x) for k, x in v.items() if x is not None}
+        return _text(v, self.expected)
+
+
+class PairList:
+    expected = "a list of names (text or {th: …, en: …})"
+
+    def check(self, v):
+        if _todo(v):
+            return v
+        if isinstance(v, (str, dict)):
+            v = [v]
+        if not isinstance(v, list):
+            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+        return [Pair().check(x) for x in v]
+
+
+class TextList:
+    expected = "a list of words"
+
+    def check(self, v):
+        if not isinstance(v, list):
+            raise Invalid(f"expected {self.expected}, e.g. [\"ปูติน\", \"วลาดิมีร์\"], got {_show(v)}")
+        return [_text(x, "a word") for x in v]
+
+
+class Keywords:
+    expected = "a list of keywords or {th: [...], en: [...]}"
+
+    def check(self, v):
+        if isinstance(v, dict):
+            for k in v:
+                if k not in ("th", "en"):
+                    raise Invalid(f"unknown language key {_show(k)}: expected th and/or en")
+            return {k: (TextList().check(x) if not isinstance(x, str) else [x]) for k, x in v.items()}
+        if isinstance(v, str):
+            return [v]
+        return TextList().check(v)
+
+
+class Year:
+    expected = "an academic year in the Buddhist Era, e.g. 2567"
+
+    def check(self, v):
+        if _todo(v):
+            return v
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+        if 1900 <= v <= 2200:
+            raise Invalid(f"{v} looks like a Christian-Era year; write the Buddhist Era year ({v + 543})")
+        if not 2400 <= v <= 2800:
+            raise Invalid(f"expected {self.expected}, got {v}")
+        return v
+
+
+class TemplateRef:
+    expected = "a template name (see `typeset templates`) or a path such as ./my-template"
+
+    def check(self, v):
+        if not isinstance(v, str) or not v.strip():
+            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+        return v
+
+
+class Anything:
+    """`settings:` is checked on its own against the settings schema."""
+    expected = "settings"
+
+    def check(self, v):
+        return v
+
+
+class Pairish(Pair):
+    def check(self, v):
+        return v if _todo(v) else super().check(v)
+
+
+THESIS_KEYS = {
+    "template": TemplateRef(),
+    "title": Pairish(), "author": Pairish(), "degree": Pairish(), "program": Pairish(),
+    "faculty": Pairish(), "university": Pairish(), "advisor": Pairish(),
+    "year": Year(),
+    "committee": PairList(),
+    "keywords": Keywords(),
+    "words": TextList(),
+    "pdfa": Bool(),
+    "settings": Anything(),
+}
+
+# meta file name -> allowed top-level keys; files not listed here are not checked by this module
+META_KEYS = {"thesis.yaml": THESIS_KEYS}
+
+
+def check_meta(marked: Marked, meta_file: str) -> dict:
+    keys = META_KEYS.get(meta_file)
+    if keys is None:
+        return marked.data
+    return check_tree(marked.data, keys, marked, (), (), f"{meta_file} key")
