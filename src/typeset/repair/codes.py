@@ -53,12 +53,16 @@ def _right_ok(line: str, j: int) -> bool:
     return j >= len(line) or not (line[j].isalnum() and not is_thai(line[j]))
 
 
+_CODE_CHAR = re.compile(r"[^\u0e01-\u0e5b\s\d\ufffd]")
+
+
 def find_spots(lines: list[str]) -> list[Spot]:
     spots = []
     for li, line in enumerate(lines):
         n = len(line)
-        for i, ch in enumerate(line):
-            if not _is_code_char(ch) or i == 0:
+        for mm in _CODE_CHAR.finditer(line):
+            i, ch = mm.start(), mm.group(0)
+            if i == 0 or not _is_code_char(ch):
                 continue
             j = i + 1
             if is_thai(line[i - 1]):
@@ -91,7 +95,7 @@ def _decoded(span: str, code: str, thai: str) -> str:
 
 
 def _score(lex, texts: list[str]) -> list[int]:
-    return [g - b for g, b in lex.score_many([normalize_line(t)[0] for t in texts])]
+    return lex.value_many([normalize_line(t)[0] for t in texts])
 
 
 def learn(lines: list[str], ctx: Context) -> dict[str, str]:
@@ -141,12 +145,15 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
                 ctx.report.flag(s0.line + 1, NAME, lines[s0.line].strip()[:60],
                                 f"code {code!r} decoded as {best} on thin evidence "
                                 f"({k} contexts, margin {total - gains[second][0]})")
-            work = [decode_line(w, i, {code: best}, None) for i, w in enumerate(work)]
+            work = [decode_line(w, i, {code: best}, None) if code in w else w
+                    for i, w in enumerate(work)]
     return mapping
 
 
 def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | None,
                 lex=None) -> str:
+    if not any(c in line for c in mapping):
+        return line
     spots = [s for s in find_spots([line]) if s.code in mapping]
     if not spots:
         return line

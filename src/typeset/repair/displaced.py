@@ -19,10 +19,13 @@ NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must put at least this many more Thai characters into words
 ROUNDS = 4            # moves per window (ความสมัพนัธ์ needs two)
-CONTEXT = 12          # characters of context either side of a window
+CONTEXT = 8          # characters of context either side of a window
 
 
-def _moves(cs: list[list[str]]) -> list[list[list[str]]]:
+Cells = tuple  # tuple of (base, marks) pairs
+
+
+def _moves(cs: Cells) -> list[Cells]:
     """Every cell list obtained by moving one mark one cell to the left."""
     out = []
     for j in range(1, len(cs)):
@@ -36,21 +39,38 @@ def _moves(cs: list[list[str]]) -> list[list[list[str]]]:
             new_left = order_marks(left_marks + m)
             if not cell_valid(left_base, new_left):
                 continue
-            cand = [list(c) for c in cs]
-            cand[j - 1][1] = new_left
-            cand[j][1] = marks[:k] + marks[k + 1:]
-            out.append(cand)
+            out.append(cs[:j - 1] + ((left_base, new_left), (base, marks[:k] + marks[k + 1:])) + cs[j + 1:])
     return out
 
 
-def _invalid(cs: list[list[str]]) -> int:
+def _moves2(cs: Cells, reach: int = 6) -> list[Cells]:
+    """Single moves plus pairs of moves near each other (ความสมัพนัธ์ needs two at once)."""
+    singles = _moves(cs)
+    out = list(singles)
+    seen = set(singles)
+    for c1 in singles:
+        j1 = _moved_at(cs, c1)
+        for c2 in _moves(c1):
+            j2 = _moved_at(c1, c2)
+            if j2 <= j1 or j2 - j1 > reach or c2 in seen:
+                continue
+            seen.add(c2)
+            out.append(c2)
+    return out
+
+
+def _moved_at(a: Cells, b: Cells) -> int:
+    return next(j for j in range(len(a)) if a[j][1] != b[j][1])
+
+
+def _invalid(cs) -> int:
     return sum(1 for b, m in cs if not cell_valid(b, m))
 
 
 class _Window:
     def __init__(self, line: int, start: int, end: int, text: str, left: str, right: str):
         self.line, self.start, self.end = line, start, end
-        self.cells = cells(text)
+        self.cells: Cells = tuple((b, m) for b, m in cells(text))
         self.left, self.right = left, right
         self.moved = 0
 
@@ -59,60 +79,69 @@ class _Window:
 
 
 def _windows(lines: list[str], lex) -> list[_Window]:
-    """Suspicious stretches of Thai: around unknown tokens and impossible cells."""
+    """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
+    starting one cell earlier (the mark may belong there), within one Thai run."""
     toks = lex.tokenize("\n".join(lines))
-    out: list[_Window] = []
+    spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
     li, col = 0, 0
-    bad_spans: list[tuple[int, int, int]] = []
     for t in toks:
         if t == "\n":
             li, col = li + 1, 0
             continue
-        if THAI_RUN.fullmatch(t) and (t not in lex.words or _invalid(cells(t))):
-            bad_spans.append((li, col, col + len(t)))
+        spans.append((li, col, col + len(t)))
         col += len(t)
-    for li, a, b in bad_spans:
-        line = lines[li]
-        # widen to whole Thai run boundaries within CONTEXT, start one cell earlier
-        for m in THAI_RUN.finditer(line):
-            if m.start() <= a < m.end():
-                s = max(m.start(), a - 1)
-                while s > m.start() and line[s] in MARKS:
-                    s -= 1
-                e = b
-                while e < m.end() and line[e] in MARKS:
-                    e += 1
-                ls = max(m.start(), s - CONTEXT)
-                re_ = min(m.end(), e + CONTEXT)
-                out.append(_Window(li, s, e, line[s:e], line[ls:s], line[e:re_]))
-                break
-    # merge overlapping windows on the same line
-    merged: list[_Window] = []
-    for w in sorted(out, key=lambda w: (w.line, w.start)):
-        if merged and merged[-1].line == w.line and w.start <= merged[-1].end:
-            p = merged[-1]
-            if w.end > p.end:
-                line = lines[w.line]
-                merged[-1] = _Window(w.line, p.start, w.end, line[p.start:w.end], p.left, w.right)
+    raw: list[tuple[int, int, int]] = []
+    for k, (li, a, b) in enumerate(spans):
+        t = lines[li][a:b]
+        if not THAI_RUN.fullmatch(t) or (t in lex.words and not _invalid(cells(t))):
+            continue
+        s, e = a, b
+        for d in (-1, 1):  # take in the neighbouring token if it is Thai and touches
+            j = k + d
+            if 0 <= j < len(spans) and spans[j][0] == li and THAI_RUN.fullmatch(lines[li][spans[j][1]:spans[j][2]]):
+                s, e = min(s, spans[j][1]), max(e, spans[j][2])
+        raw.append((li, s, e))
+    raw.sort()
+    merged: list[list[int]] = []
+    for li, s, e in raw:
+        if merged and merged[-1][0] == li and s <= merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], e)
         else:
-            merged.append(w)
-    return merged
+            merged.append([li, s, e])
+    out = []
+    runs: dict[int, list] = {}
+    for li, s, e in merged:
+        line = lines[li]
+        if li not in runs:
+            runs[li] = list(THAI_RUN.finditer(line))
+        m = next(m for m in runs[li] if m.start() <= s < m.end())
+        while s > m.start() and line[s] in MARKS:
+            s -= 1
+        if s > m.start():  # one cell earlier: the mark may belong to it
+            s -= 1
+            while s > m.start() and line[s] in MARKS:
+                s -= 1
+        e = min(e, m.end())
+        out.append(_Window(li, s, e, line[s:e], line[max(m.start(), s - CONTEXT):s],
+                           line[e:min(m.end(), e + CONTEXT)]))
+    return out
 
 
 def _score(lex, texts: list[str], cell_lists) -> list[int]:
-    res = lex.score_many(texts)
-    return [g - b - INVALID_PENALTY * _invalid(cs) for (g, b), cs in zip(res, cell_lists)]
+    res = lex.value_many(texts)
+    return [v - INVALID_PENALTY * _invalid(cs) for v, cs in zip(res, cell_lists)]
 
 
 def apply(lines: list[str], ctx: Context) -> list[str]:
     lex = ctx.lexicon
     windows = _windows(lines, lex)
     active = list(windows)
-    for _ in range(ROUNDS):
+    pairs: set[int] = set()   # windows whose single moves all failed: try pairs once
+    for rnd in range(ROUNDS):
         texts, cls, owners = [], [], []
         for wi, w in enumerate(active):
             cur = w.cells
-            for cand in [cur] + _moves(cur):
+            for cand in [cur] + (_moves2(cur) if wi in pairs else _moves(cur)):
                 texts.append(w.left + w.text(cand) + w.right)
                 cls.append(cand)
                 owners.append(wi)
@@ -127,13 +156,16 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
                 continue
             if wi not in best or sc > best[wi][0]:
                 best[wi] = (sc, i)
-        nxt = []
+        nxt, nxt_pairs = [], set()
         for wi, w in enumerate(active):
             if wi in best and best[wi][0] - base[wi] >= MIN_GAIN:
                 w.cells = cls[best[wi][1]]
                 w.moved += 1
                 nxt.append(w)
-        active = nxt
+            elif wi not in pairs and wi in best:
+                nxt_pairs.add(len(nxt))
+                nxt.append(w)
+        active, pairs = nxt, nxt_pairs
     out = list(lines)
     for w in sorted(windows, key=lambda w: (w.line, -w.start)):
         if not w.moved:

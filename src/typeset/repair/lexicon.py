@@ -79,23 +79,39 @@ class Lexicon:
                 bad += n
         return good, bad
 
-    def score_many(self, texts: Sequence[str]) -> list[tuple[int, int]]:
-        """Score each text (no newlines inside) with one segmentation call."""
+    def value_tokens(self, toks: Sequence[str]) -> int:
+        """Plausibility of a segmentation: characters in known words, minus twice those outside,
+        minus one per Thai token (fewer, longer words win: the dictionary also lists fragments
+        such as "นุ" that damaged text falls apart into)."""
+        v = 0
+        words = self.words
+        for t in toks:
+            if "\u0e01" <= t[0] <= "\u0e5b":  # nlpO3 keeps Thai and non-Thai in separate tokens
+                n = len(t)
+                v += (n if t in words else -2 * n) - 1
+        return v
+
+    def value_many(self, texts: Sequence[str]) -> list[int]:
+        """value_tokens for each text (no newlines inside), with one segmentation call."""
+        return [self.value_tokens(t) for t in self._segment_many(texts)]
+
+    def _segment_many(self, texts: Sequence[str]) -> list[list[str]]:
         if not texts:
             return []
         toks = self.tokenize(_SEP.join(texts))
-        out: list[tuple[int, int]] = []
-        cur: list[str] = []
+        out: list[list[str]] = [[]]
         for t in toks:
             if t == _SEP:
-                out.append(self.score_tokens(cur))
-                cur = []
+                out.append([])
             else:
-                cur.append(t)
-        out.append(self.score_tokens(cur))
+                out[-1].append(t)
         if len(out) != len(texts):  # a separator merged into a token: fall back, one by one
-            out = [self.score_tokens(self.tokenize(t)) for t in texts]
+            out = [self.tokenize(t) for t in texts]
         return out
+
+    def score_many(self, texts: Sequence[str]) -> list[tuple[int, int]]:
+        """Score each text (no newlines inside) with one segmentation call."""
+        return [self.score_tokens(t) for t in self._segment_many(texts)]
 
     def coverage(self, lines: Iterable[str]) -> float:
         good, bad = self.score_tokens(self.tokenize(_SEP.join(lines)))

@@ -6,6 +6,7 @@ shows up as marks on the wrong cell, so passes reason about cells, not code poin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CONSONANTS = set("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ")
 LEADING = set("เแโใไ")          # vowels written before the consonant they follow in speech
@@ -40,6 +41,7 @@ def mark_class(ch: str) -> str:
 _ORDER = {"vowel": 0, "tone": 1, "karan": 2, "other": 3}
 
 
+@lru_cache(maxsize=4096)
 def order_marks(marks: str) -> str:
     return "".join(sorted(marks, key=lambda c: _ORDER[mark_class(c)]))
 
@@ -62,6 +64,7 @@ def join_cells(cs: list[list[str]]) -> str:
     return "".join(b + m for b, m in cs)
 
 
+@lru_cache(maxsize=4096)
 def cell_valid(base: str, marks: str) -> bool:
     """Could a careful typist have produced this cell? (used to spot certain damage)"""
     if not marks:
