@@ -177,3 +177,13 @@ def test_errors_exit_2(tmp_path, capsys, args):
     other = tmp_path / "nope" if args[0] == "missing-folder" else FIX / "one-word" / "old.md"
     code, out, err = run_diff(capsys, BASE, other)
     assert code == 2 and out == "" and err.startswith("typeset: error:")
+
+
+def test_two_renders_give_identical_tex():
+    """Regeneration is deterministic, so rebuilt chapters can be compared with git or typeset diff."""
+    from typeset.render import render
+    from typeset.source import load
+
+    first = render(*load(BASE))
+    second = render(*load(BASE))
+    assert first == second and "ch01.tex" in first
