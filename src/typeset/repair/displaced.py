@@ -18,7 +18,7 @@ from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cell
 NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must put at least this many more Thai characters into words
-ROUNDS = 4            # moves per window (ความสมัพนัธ์ needs two)
+ROUNDS = 12           # rounds of moves (a window may hold several damaged words)
 CONTEXT = 8          # characters of context either side of a window
 
 
@@ -90,27 +90,24 @@ def _windows(lines: list[str], lex) -> list[_Window]:
             continue
         spans.append((li, col, col + len(t)))
         col += len(t)
+    thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
     raw: list[tuple[int, int, int]] = []
     for k, (li, a, b) in enumerate(spans):
         t = lines[li][a:b]
-        if not THAI_RUN.fullmatch(t) or (t in lex.words and not _invalid(cells(t))):
+        if not thai[k] or (t in lex.words and not _invalid(cells(t))):
             continue
         s, e = a, b
-        for d in (-1, 1):  # take in the neighbouring token if it is Thai and touches
+        for d in (-1, -2, 1, 2):  # take in neighbouring Thai tokens that touch
             j = k + d
-            if 0 <= j < len(spans) and spans[j][0] == li and THAI_RUN.fullmatch(lines[li][spans[j][1]:spans[j][2]]):
-                s, e = min(s, spans[j][1]), max(e, spans[j][2])
+            if not (0 <= j < len(spans) and spans[j][0] == li and thai[j]):
+                continue
+            if d in (-2, 2) and not thai[k + d // 2]:
+                continue
+            s, e = min(s, spans[j][1]), max(e, spans[j][2])
         raw.append((li, s, e))
-    raw.sort()
-    merged: list[list[int]] = []
-    for li, s, e in raw:
-        if merged and merged[-1][0] == li and s <= merged[-1][2]:
-            merged[-1][2] = max(merged[-1][2], e)
-        else:
-            merged.append([li, s, e])
-    out = []
     runs: dict[int, list] = {}
-    for li, s, e in merged:
+    wide: list[tuple[int, int, int]] = []
+    for li, s, e in raw:
         line = lines[li]
         if li not in runs:
             runs[li] = list(THAI_RUN.finditer(line))
@@ -122,8 +119,23 @@ def _windows(lines: list[str], lex) -> list[_Window]:
             while s > m.start() and line[s] in MARKS:
                 s -= 1
         e = min(e, m.end())
-        out.append(_Window(li, s, e, line[s:e], line[max(m.start(), s - CONTEXT):s],
-                           line[e:min(m.end(), e + CONTEXT)]))
+        if e < m.end():  # one cell later too: a mark displaced out of the window lands there
+            e += 1
+            while e < m.end() and line[e] in MARKS:
+                e += 1
+        wide.append((li, s, e, m.start(), m.end()))
+    wide.sort()
+    merged: list[list[int]] = []
+    for li, s, e, ms, me in wide:
+        if merged and merged[-1][0] == li and s < merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], e)
+        else:
+            merged.append([li, s, e, ms, me])
+    out = []
+    for li, s, e, ms, me in merged:
+        line = lines[li]
+        out.append(_Window(li, s, e, line[s:e], line[max(ms, s - CONTEXT):s],
+                           line[e:min(me, e + CONTEXT)]))
     return out
 
 
@@ -162,10 +174,12 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
                 w.cells = cls[best[wi][1]]
                 w.moved += 1
                 nxt.append(w)
-            elif wi not in pairs and wi in best:
+            elif wi not in pairs and wi in best:  # stuck on single moves: try pairs next round
                 nxt_pairs.add(len(nxt))
                 nxt.append(w)
         active, pairs = nxt, nxt_pairs
+        if not active:
+            break
     out = list(lines)
     for w in sorted(windows, key=lambda w: (w.line, -w.start)):
         if not w.moved:
