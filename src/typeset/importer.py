@@ -1,0 +1,75 @@
+"""`typeset import RAW -o DIR [--kind thesis|article] [--force]`: raw extracted text -> source folder.
+
+Thesis: character repair (typeset.repair) -> structure (typeset.structure) -> guarded write
+(typeset.diff.guard: an edited file is never overwritten; the new version goes beside it).
+Article: handed to typeset.article. Without --kind the text's shape decides, and we say which.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from typeset.errors import UserError
+
+
+def run(args) -> int:
+    from rich.console import Console
+
+    from typeset.textio import read_text
+
+    console = Console(stderr=True, highlight=False)
+    raw_path = Path(args.raw)
+    text = read_text(raw_path)
+    kind = args.kind
+    if kind is None:
+        from typeset.article.detect import looks_like_article
+
+        is_article, why = looks_like_article(text)
+        kind = "article" if is_article else "thesis"
+        console.print(f"{raw_path.name}: looks like a {why}; importing as a {kind} "
+                      f"(use --kind to choose)")
+    if kind == "article":
+        return _article(args, text)
+    files = import_thesis(text, raw_path.name, console)
+    return _write(Path(args.output), files, args.force, console)
+
+
+def import_thesis(text: str, source_name: str, console=None) -> dict[str, str]:
+    """Raw thesis text -> {relative path: content} of the thesis folder."""
+    from typeset.repair import repair
+    from typeset.structure import build_thesis
+
+    if console is not None:
+        with console.status("repairing characters…"):
+            result = repair(text)
+        with console.status("recovering chapters, headings and paragraphs…"):
+            files, doc = build_thesis(text, result.lines, source_name, result.report)
+        c = doc.counts
+        console.print(f"{c['chapters']} chapters, {c['sections']} sections, {c['subsections']} "
+                      f"subsections, {c['paragraphs']} paragraphs, {c['list items']} list items; "
+                      f"{len(doc.uncertain) + len(result.report.uncertain)} spots to check "
+                      f"(see import-report.md)")
+        return files
+    result = repair(text)
+    return build_thesis(text, result.lines, source_name, result.report)[0]
+
+
+def _write(out: Path, files: dict[str, str], force: bool, console) -> int:
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: exists and is not a folder")
+    from typeset.diff.guard import write_import
+
+    report = write_import(out, files, force=force)
+    report.print(console)
+    return 0
+
+
+def _article(args, text: str) -> int:
+    try:
+        mod = importlib.import_module("typeset.article.importer")
+    except ModuleNotFoundError as e:
+        if e.name != "typeset.article.importer":
+            raise
+        raise UserError("article import is not available in this version (typeset.article.importer "
+                        "is missing)") from None
+    return int(mod.run(args, text) or 0)

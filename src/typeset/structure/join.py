@@ -1,0 +1,103 @@
+"""Rejoin the hard-broken lines of one paragraph.
+
+Thai has no spaces between words, so a line break between two Thai letters is usually nothing;
+a trailing space on the raw line is usually a real space (between phrases) but not always: a
+justified line may end with a space inside a word or a compound ("สหภาพ " + "โซเวียต"). Evidence
+for removing it, strongest first: Thai orthography (the next line starts with a following vowel or
+a tone mark), the dictionary (the two halves make one dictionary word), and the document itself
+(the pair is written without a space elsewhere more often than with one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+THAI_TAIL = re.compile(r"[\u0e01-\u0e4e]+$")
+THAI_HEAD = re.compile(r"^[\u0e01-\u0e4e]+")
+NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
+               "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+LEADING = set("เแโใไ")
+LATIN_END = re.compile(r"[A-Za-z0-9]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\"“'‘]")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=4096)
+def _tokens(s: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(s, engine="newmm", keep_whitespace=False))
+
+
+@dataclass
+class Joiner:
+    """Joins lines; `text` is the whole document (for its own usage of word pairs)."""
+    text: str = ""
+    words: frozenset[str] = frozenset()
+    decisions: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, left, right, why)
+
+    def join(self, parts: list[tuple[str, int, int]]) -> str:
+        """parts: (text, trailing spaces on the raw line, line number) in order."""
+        out = ""
+        for i, (text, trail, no) in enumerate(parts):
+            if i == 0:
+                out = text
+                continue
+            prev_trail, prev_no = parts[i - 1][1], parts[i - 1][2]
+            out += self.separator(out, text, prev_trail, prev_no) + text
+        return out
+
+    def separator(self, left: str, right: str, trail: int, no: int) -> str:
+        if not left or not right:
+            return ""
+        a, b = left[-1], right[0]
+        if THAI.match(a) and THAI.match(b):
+            if trail == 0:
+                return ""
+            why = self._spurious(left, right)
+            if why:
+                self.decisions.append((no, left[-12:], right[:12], why))
+                return ""
+            return " "
+        if trail > 0:
+            return " "
+        # no trailing space: a line broken after a hyphen or a slash joins directly; two Latin
+        # words never run together
+        if a in "-/–" or b in ",.;:)]”’":
+            return ""
+        if LATIN_END.search(left) and LATIN_START.match(right):
+            return " "
+        return ""
+
+    def _spurious(self, left: str, right: str) -> str:
+        """Why the space between left and right is inside a word ('' when it is a real space)."""
+        if right[0] in NO_START:
+            return "next line starts with a following vowel or mark"
+        if left[-1] in LEADING:
+            return "line ends with a leading vowel"
+        tail = THAI_TAIL.search(left).group()[-30:]
+        head = THAI_HEAD.match(right).group()[:30]
+        lt, rt = _tokens(tail), _tokens(head)
+        if not lt or not rt:
+            return ""
+        wa, wb = lt[-1], rt[0]
+        joined = wa + wb
+        known = _dictionary() | self.words
+        if joined in known and len(joined) >= 4:
+            return f"'{joined}' is a dictionary word"
+        # the document's own usage, for pieces that are not both words (names, broken words):
+        # how often is the pair written together vs apart?
+        if self.text and len(wa) >= 2 and len(wb) >= 2 and not (wa in known and wb in known):
+            together = self.text.count(joined)
+            apart = self.text.count(wa + " " + wb)
+            if together >= 2 and together > 2 * apart:
+                return f"'{joined}' is written together {together} times in the document"
+        return ""
