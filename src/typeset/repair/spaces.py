@@ -208,6 +208,8 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
         return 0.45, f"'{x}' '{y}' may be a phrase, not the word '{cover}'"
     if pairs.get((lt[-1], rt[0]), 0) >= 2 and not seen_joined:
         return 0.3, "pair written with a space elsewhere"
+    if seen_joined >= 2:
+        return 0.85, f"compound '{cover}' (also written intact)"
     return 0.75, f"compound '{cover}'"
 
 
