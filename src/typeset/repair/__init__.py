@@ -26,6 +26,7 @@ Thai is never NFKC-normalised (it decomposes ำ).
 from __future__ import annotations
 
 import importlib
+import time
 from types import ModuleType
 
 from .context import Context
@@ -68,8 +69,10 @@ def repair(text: str) -> RepairResult:
         mod = _pass(name)
         if mod is None:
             continue
+        t0 = time.perf_counter()
         new = _run_spaces(mod, lines, ctx) if name == "spaces" else mod.apply(lines, ctx)
         assert len(new) == len(lines), f"pass {name} changed the number of lines"
         lines = new
+        ctx.report.timings[name] = ctx.report.timings.get(name, 0.0) + time.perf_counter() - t0
     ctx.report.coverage_after = ctx.lexicon.coverage(lines)
     return RepairResult(lines=lines, report=ctx.report)

@@ -19,14 +19,15 @@ NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must put at least this many more Thai characters into words
 ROUNDS = 12           # rounds of moves (a window may hold several damaged words)
-CONTEXT = 8          # characters of context either side of a window
+CONTEXT = 6          # characters of context either side of a window
 
 
 Cells = tuple  # tuple of (base, marks) pairs
 
 
-def _moves(cs: Cells) -> list[Cells]:
-    """Every cell list obtained by moving one mark one cell to the left."""
+def _moves(cs: Cells, inv: int = 0, with_inv: bool = False) -> list:
+    """Every cell list obtained by moving one mark one cell to the left (with its count of
+    impossible cells when with_inv, given `inv` for cs)."""
     out = []
     for j in range(1, len(cs)):
         base, marks = cs[j]
@@ -39,23 +40,30 @@ def _moves(cs: Cells) -> list[Cells]:
             new_left = order_marks(left_marks + m)
             if not cell_valid(left_base, new_left):
                 continue
-            out.append(cs[:j - 1] + ((left_base, new_left), (base, marks[:k] + marks[k + 1:])) + cs[j + 1:])
+            rest = marks[:k] + marks[k + 1:]
+            cand = cs[:j - 1] + ((left_base, new_left), (base, rest)) + cs[j + 1:]
+            if with_inv:
+                d = (not cell_valid(base, rest)) - (not cell_valid(left_base, left_marks)) \
+                    - (not cell_valid(base, marks))
+                out.append((cand, inv + d))
+            else:
+                out.append(cand)
     return out
 
 
-def _moves2(cs: Cells, reach: int = 6) -> list[Cells]:
+def _moves2(cs: Cells, inv: int, reach: int = 6) -> list:
     """Single moves plus pairs of moves near each other (ความสมัพนัธ์ needs two at once)."""
-    singles = _moves(cs)
+    singles = _moves(cs, inv, True)
     out = list(singles)
-    seen = set(singles)
-    for c1 in singles:
+    seen = {c for c, _ in singles}
+    for c1, inv1 in singles:
         j1 = _moved_at(cs, c1)
-        for c2 in _moves(c1):
+        for c2, inv2 in _moves(c1, inv1, True):
             j2 = _moved_at(c1, c2)
             if j2 <= j1 or j2 - j1 > reach or c2 in seen:
                 continue
             seen.add(c2)
-            out.append(c2)
+            out.append((c2, inv2))
     return out
 
 
@@ -73,6 +81,7 @@ class _Window:
         self.cells: Cells = tuple((b, m) for b, m in cells(text))
         self.left, self.right = left, right
         self.moved = 0
+        self.inv = _invalid(self.cells)
 
     def text(self, cs=None) -> str:
         return join_cells(self.cells if cs is None else cs)
@@ -91,10 +100,22 @@ def _windows(lines: list[str], lex) -> list[_Window]:
         spans.append((li, col, col + len(t)))
         col += len(t)
     thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
-    raw: list[tuple[int, int, int]] = []
+    # unknown or impossible tokens are damage; short rare entries ("คล", "มุ") only in pairs
+    state = []
     for k, (li, a, b) in enumerate(spans):
         t = lines[li][a:b]
-        if not thai[k] or (t in lex.words and not _invalid(cells(t))):
+        if not thai[k]:
+            state.append(0)
+        elif t not in lex.words or _invalid(cells(t)):
+            state.append(2)
+        else:
+            state.append(1 if lex.weak(t) else 0)
+    raw: list[tuple[int, int, int]] = []
+    for k, (li, a, b) in enumerate(spans):
+        if state[k] == 0:
+            continue
+        if state[k] == 1 and not any(0 <= k + d < len(spans) and spans[k + d][0] == li
+                                     and state[k + d] for d in (-1, 1)):
             continue
         s, e = a, b
         for d in (-1, -2, 1, 2):  # take in neighbouring Thai tokens that touch
@@ -139,27 +160,24 @@ def _windows(lines: list[str], lex) -> list[_Window]:
     return out
 
 
-def _score(lex, texts: list[str], cell_lists) -> list[int]:
-    res = lex.value_many(texts)
-    return [v - INVALID_PENALTY * _invalid(cs) for v, cs in zip(res, cell_lists)]
-
-
 def apply(lines: list[str], ctx: Context) -> list[str]:
     lex = ctx.lexicon
     windows = _windows(lines, lex)
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once
     for rnd in range(ROUNDS):
-        texts, cls, owners = [], [], []
+        texts, cls, invs, owners = [], [], [], []
         for wi, w in enumerate(active):
             cur = w.cells
-            for cand in [cur] + (_moves2(cur) if wi in pairs else _moves(cur)):
+            cands = [(cur, w.inv)] + (_moves2(cur, w.inv) if wi in pairs else _moves(cur, w.inv, True))
+            for cand, inv in cands:
                 texts.append(w.left + w.text(cand) + w.right)
                 cls.append(cand)
+                invs.append(inv)
                 owners.append(wi)
         if not texts:
             break
-        scores = _score(lex, texts, cls)
+        scores = [v - INVALID_PENALTY * inv for v, inv in zip(lex.value_many(texts), invs)]
         best: dict[int, tuple[int, int]] = {}
         base: dict[int, int] = {}
         for i, (wi, sc) in enumerate(zip(owners, scores)):
@@ -171,7 +189,7 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         nxt, nxt_pairs = [], set()
         for wi, w in enumerate(active):
             if wi in best and best[wi][0] - base[wi] >= MIN_GAIN:
-                w.cells = cls[best[wi][1]]
+                w.cells, w.inv = cls[best[wi][1]], invs[best[wi][1]]
                 w.moved += 1
                 nxt.append(w)
             elif wi not in pairs and wi in best:  # stuck on single moves: try pairs next round

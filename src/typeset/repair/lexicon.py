@@ -17,6 +17,17 @@ _SEP = "\n"
 
 
 @lru_cache(maxsize=1)
+def word_freq() -> dict[str, int]:
+    """Thai National Corpus word counts (bundled with PyThaiNLP)."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+WEAK_FREQ = 2000  # a short dictionary "word" rarer than this is more likely a fragment
+
+
+@lru_cache(maxsize=1)
 def base_words() -> frozenset[str]:
     from pythainlp.corpus import thai_words
 
@@ -65,6 +76,10 @@ class Lexicon:
 
     def known(self, tok: str) -> bool:
         return tok in self.words
+
+    def weak(self, tok: str) -> bool:
+        """A short, rare dictionary entry ("มุ", "คล"): what damaged words fall apart into."""
+        return len(tok) <= 3 and word_freq().get(tok, 0) < WEAK_FREQ
 
     def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
         """(Thai chars inside known words, Thai chars outside them)."""

@@ -22,6 +22,7 @@ class RepairReport:
     uncertain: list[Uncertain] = field(default_factory=list)
     coverage_before: float = 0.0
     coverage_after: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)     # pass -> seconds (for benchmarks)
 
     def count(self, kind: str, n: int = 1) -> None:
         if n:
