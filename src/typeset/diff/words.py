@@ -41,7 +41,8 @@ def _join(m: re.Match) -> str:
     return a if THAI.match(a) and THAI.match(b) else a + " "
 
 
-def _thai_split(chunk: str) -> list[str]:
+def split_chunk(chunk: str) -> list[str]:
+    """Words of one whitespace-free chunk that contains Thai."""
     from pythainlp.tokenize import word_tokenize
 
     out: list[str] = []
@@ -64,7 +65,7 @@ def tokenize(text: str, line: int = 0) -> list[Word]:
     for m in re.finditer(r"\S+", text):
         chunk = m.group()
         space = m.start() > 0 and text[m.start() - 1].isspace()
-        pieces = _thai_split(chunk) if THAI.search(chunk) else LATIN.findall(chunk)
+        pieces = split_chunk(chunk) if THAI.search(chunk) else LATIN.findall(chunk)
         for i, p in enumerate(pieces):
             words.append(Word(p, space and i == 0, line))
     return words
