@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from typeset.config.meta import check_meta
-from typeset.config.schema import Text
+from typeset.config.schema import Text, layout_problems
 from typeset.config.validate import check_settings, check_tree
 from typeset.config.yamlfile import Marked, read_marked
 from typeset.errors import UserError
@@ -89,9 +89,6 @@ def find_template(name: str, base_dir: Path) -> Path:
     hint = f"did you mean '{near[0]}'? " if near else ""
     raise UserError(f"template '{name}' not found ({hint}bundled: {known}; a folder of your own is "
                     f"written as a path, e.g. ./{name})")
-
-
-TEMPLATE_KEYS = {"description": Text(max_len=300), "extends": None}
 
 
 def read_template(tdir: Path) -> tuple[Marked, dict, str | None]:
@@ -172,6 +169,8 @@ def load(source_dir: Path | str, template: str | None = None, meta_file: str = "
         settings = merge(settings, over)
         _origins(over, marked_meta, ("settings",), (), origins)
         layers.append(f"{marked_meta.path} settings")
+    for key, problem in layout_problems(settings):
+        raise UserError(f"{problem} (set in {origins.get(key, 'built-in defaults')})")
     return Config(meta=meta, settings=settings, template_dir=tdir, source_dir=source_dir,
                   layers=layers, template_dirs=[d for d, _, _ in reversed(chain)], origins=origins,
                   template_name=tdir.name if tdir.parent == TEMPLATES else str(tdir))

@@ -65,7 +65,10 @@ class Choice:
 
     def check(self, v):
         if not isinstance(v, str) or v not in self.words:
-            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+            import difflib
+            near = difflib.get_close_matches(str(v), self.words, n=1, cutoff=0.6)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise Invalid(f"expected {self.expected}, got {_show(v)}{hint}")
         return v
 
 
@@ -161,6 +164,32 @@ FONT_SIZE = Length(min_pt=6, max_pt=72)
 SPACE = Length(max_pt=200)
 
 
+PAPER_PT = {"a4": (595.0 * 72.27 / 72, 842.0 * 72.27 / 72), "a5": (420 * 72.27 / 72, 595 * 72.27 / 72),
+            "b5": (499 * 72.27 / 72, 709 * 72.27 / 72), "letter": (8.5 * 72.27, 11 * 72.27)}
+
+
+def layout_problems(s: dict) -> list[tuple[str, str]]:
+    """(dotted key, message) for settings that are valid one by one but not together."""
+    out = []
+    m, pn = s["margins"], s["page_numbers"]
+    w, h = PAPER_PT[s["paper"]]
+    if length_pt(m["left"]) + length_pt(m["right"]) + length_pt(m["binding"]) > w - 144:
+        out.append(("margins.left", "left + right margins + binding leave less than 2in of text width"))
+    if length_pt(m["top"]) + length_pt(m["bottom"]) > h - 144:
+        out.append(("margins.top", "top + bottom margins leave less than 2in of text height"))
+    tops = [k for k in ("frontmatter", "body", "chapter_first_page", "frontmatter_first_page")
+            if pn[k].startswith("top")]
+    if tops and length_pt(pn["top_distance"]) >= length_pt(m["top"]):
+        out.append(("page_numbers.top_distance", f"page numbers at the top must sit inside the top margin: "
+                    f"top_distance {pn['top_distance']} is not less than margins.top {m['top']}"))
+    bottoms = [k for k in ("frontmatter", "body", "chapter_first_page", "frontmatter_first_page")
+               if pn[k].startswith("bottom")]
+    if bottoms and length_pt(pn["bottom_distance"]) >= length_pt(m["bottom"]):
+        out.append(("page_numbers.bottom_distance", f"page numbers at the bottom must sit inside the bottom "
+                    f"margin: bottom_distance {pn['bottom_distance']} is not less than margins.bottom {m['bottom']}"))
+    return out
+
+
 def _heading(with_newpage: bool = False) -> dict:
     h = {"align": ALIGN, "bold": Bool(), "space_before": SPACE, "space_after": SPACE}
     if with_newpage:
@@ -186,17 +215,16 @@ SCHEMA: dict = {
     "paragraph": {"indent": Length(absolute=False, max_pt=200), "skip": SPACE},
     "headings": {
         "chapter": _heading(with_newpage=True),
-        "section": _heading(),
+        "section": {**_heading(), "numbered": Bool()},
         "subsection": _heading(),
         "paragraph": _heading(),
         "appendix": {"label": Label()},
     },
     "numbers": {
         "chapter": Choice("arabic", "thai"),
-        "section": Choice("arabic", "thai"),
         "frontmatter_pages": Choice("thai_letters", "thai", "roman", "arabic"),
         "body_pages": Choice("arabic", "thai"),
-        "appendix": Choice("thai_letters", "latin_letters", "arabic"),
+        "appendix": Choice("thai_letters", "thai", "arabic"),
     },
     "page_numbers": {
         "frontmatter": POSITION,
@@ -210,8 +238,8 @@ SCHEMA: dict = {
     "toc": {
         "title": Text(), "lof_title": Text(), "lot_title": Text(), "page_word": Text(),
         "leaders": Choice("dots", "none"),
-        "depth": Number(0, 3, integer=True),
         "chapter_label": Label(),
+        "depth": Number(0, 3, integer=True),
         "bold_chapters": Bool(),
     },
     "captions": {"figure": Text(), "table": Text(), "separator": Text(max_len=10), "bold_label": Bool()},
