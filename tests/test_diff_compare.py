@@ -187,3 +187,18 @@ def test_two_renders_give_identical_tex():
     first = render(*load(BASE))
     second = render(*load(BASE))
     assert first == second and "ch01.tex" in first
+
+
+def test_chapter_split_in_two_reports_a_new_chapter_and_moved_sections(tmp_path, capsys):
+    new = copy(tmp_path)
+    ch = new / "chapters"
+    lit = (ch / "02-literature.md").read_text(encoding="utf-8")
+    cut = lit.index("## งานวิจัยที่เกี่ยวข้อง")
+    (ch / "02-literature.md").write_text(lit[:cut], encoding="utf-8")
+    (ch / "03-method.md").rename(ch / "04-method.md")
+    (ch / "03-review.md").write_text("# การทบทวนวรรณกรรม\n\n" + lit[cut:], encoding="utf-8")
+    code, out, _ = run_diff(capsys, BASE, new)
+    assert code == 1
+    assert "บทที่ 3 การทบทวนวรรณกรรม\n  chapters/03-review.md:1  added\n    {+การทบทวนวรรณกรรม+}\n" in out
+    assert "3.1 งานวิจัยที่เกี่ยวข้อง  moved: from บทที่ 2 แนวคิด ทฤษฎี และงานวิจัยที่เกี่ยวข้อง › 2.3" in out
+    assert "removed" not in out and "[-" not in out

@@ -62,7 +62,7 @@ class Pairing:
         for i, o in enumerate(olds):
             for j, n in enumerate(news):
                 t, c = self.scores(o, n)
-                if accept(t, c):
+                if accept(t, c, o.level == n.level):
                     cands.append((-(0.6 * t + 0.4 * c), i, j))
         used_o, used_n, out = set(), set(), []
         for _, i, j in sorted(cands):
@@ -73,12 +73,13 @@ class Pairing:
         return out
 
 
-def _near(t: float, c: float) -> bool:       # under the same parent
-    return t >= 0.8 or c >= 0.6
+def _near(t: float, c: float, same_level: bool) -> bool:   # under the same parent
+    return t >= 0.8 or (c >= 0.6 and same_level)
 
 
-def _far(t: float, c: float) -> bool:        # anywhere else in the thesis
-    return (t >= 0.8 and c >= 0.5) or c >= 0.8
+def _far(t: float, c: float, same_level: bool) -> bool:    # anywhere else in the thesis
+    # a chapter is not "moved" into a section just because it now holds that section's text
+    return (t >= 0.8 and c >= 0.5) or (c >= 0.8 and same_level)
 
 
 def pair_trees(old: Node, new: Node, force_first: bool = False) -> Pairing:
@@ -106,12 +107,13 @@ def pair_trees(old: Node, new: Node, force_first: bool = False) -> Pairing:
             descend(a, b)
         if got:
             continue
-        # nothing pairs at this depth: open the unpaired nodes, their children may have moved
-        opened_o = [c for x in pool_o for c in x.children]
-        opened_n = [c for x in pool_n for c in x.children]
-        if not opened_o and not opened_n:
+        # nothing pairs: open the unpaired nodes of the top level, their children may have moved
+        # (a chapter split in two, a section promoted to a chapter)
+        top = min((x.level for x in pool_o + pool_n if x.children), default=None)
+        if top is None:
             break
-        pool_o, pool_n = opened_o, opened_n
+        pool_o = [c for x in pool_o for c in (x.children if x.level == top else [x])]
+        pool_n = [c for x in pool_n for c in (x.children if x.level == top else [x])]
     return p
 
 

@@ -69,10 +69,11 @@ class GuardReport:
 
         console = console or Console(stderr=True, highlight=False)
         for rel, new in self.kept:
-            console.print(f"[bold yellow]kept[/] {rel}: you edited it; the new import is in {new}")
+            console.print(f"[bold yellow]kept[/] {rel}: you edited it; the new import is in {new}", soft_wrap=True)
             print_entries(self.diffs.get(rel, []), console, indent=2)
         for rel, backup in self.overwritten:
-            console.print(f"[bold red]overwritten[/] {rel} (--force); your version is saved as {backup}")
+            console.print(f"[bold red]overwritten[/] {rel} (--force); your version is saved as {backup}",
+                          soft_wrap=True)
         if self.untouched:
             console.print(f"left as is (not produced by this import): {', '.join(self.untouched)}")
         console.print(f"{len(self.written)} written, {len(self.updated)} updated, "
