@@ -28,7 +28,7 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 TITLE_TODO = "TODO: the text has no title line; write the article's title here"
 # Markdown syntax that would change a plain paragraph: escaped so the text stays text.
 MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
-MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
 
 @dataclass
@@ -58,7 +58,12 @@ class ArticleReport:
 
 def _md_paragraph(text: str) -> str:
     text = MD_INLINE.sub(r"\\\1", text)
-    return MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "# x" -> "\# x"; "1. x" -> "1\. x" (a backslash escapes punctuation only)
+    m = MD_LINE_START.match(text)
+    if not m:
+        return text
+    at = m.end() if m.group(2)[0].isdigit() else m.start(2)
+    return text[:at] + "\\" + text[at:]
 
 
 def _q(value) -> str:
