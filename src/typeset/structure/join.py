@@ -90,14 +90,20 @@ class Joiner:
             return ""
         wa, wb = lt[-1], rt[0]
         joined = wa + wb
-        known = _dictionary() | self.words
-        if joined in known and len(joined) >= 4:
+        dic = _dictionary()
+
+        def known(w: str) -> bool:
+            return w in dic or w in self.words
+
+        if known(joined) and len(joined) >= 4:
             return f"'{joined}' is a dictionary word"
-        # the document's own usage, for pieces that are not both words (names, broken words):
-        # how often is the pair written together vs apart?
-        if self.text and len(wa) >= 2 and len(wb) >= 2 and not (wa in known and wb in known):
+        # the document's own usage: the pair written together, never apart (two words), or
+        # mostly together (pieces of a name or a broken word)
+        if self.text and len(wa) >= 2 and len(wb) >= 2:
             together = self.text.count(joined)
             apart = self.text.count(wa + " " + wb)
-            if together >= 2 and together > 2 * apart:
-                return f"'{joined}' is written together {together} times in the document"
+            words = known(wa) and known(wb)
+            if together >= 2 and (apart == 0 if words else together > 2 * apart):
+                return f"'{joined}' is written together {together} times in the document, " \
+                       f"apart {apart} times"
         return ""

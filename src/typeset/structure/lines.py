@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from dataclasses import dataclass
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")
@@ -38,16 +37,14 @@ class Line:
         return bool(self.raw) and not self.raw.strip()
 
 
+# marks drawn above or below a letter take no room of their own
+_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f\u200b-\u200d]")
+
+
 def display_width(s: str) -> float:
-    w = 0.0
-    for ch in s:
-        if ch == " ":
-            w += 0.5
-        elif unicodedata.combining(ch) or unicodedata.category(ch) == "Mn":
-            continue
-        else:
-            w += 1.0
-    return w
+    """Width in cells: letters 1, a space 0.5 (spaces are narrow), marks 0."""
+    spaces = s.count(" ")
+    return len(_MARKS.sub("", s)) - spaces * 0.5
 
 
 def make_lines(raw_lines: list[str], clean_lines: list[str]) -> list[Line]:

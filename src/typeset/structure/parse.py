@@ -15,7 +15,6 @@ Decisions are made from evidence in the document itself, never from its words:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from typeset.structure.join import Joiner
@@ -31,10 +30,13 @@ BOX_WIDTH = 0.45          # box text lines are shorter than this fraction of the
 DIAGRAM_SPACES = 3        # space-only lines that make an empty drawing area
 
 
+_NOT_SKELETON = re.compile(r"[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f]+")
+
+
 def skeleton(text: str) -> str:
     """Text without spaces and without the marks above and below Thai letters: two spellings of
     one phrase whose marks were displaced differently still compare equal."""
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Mn")
+    return _NOT_SKELETON.sub("", text)
 
 
 @dataclass
@@ -206,7 +208,7 @@ class _Parser:
             good = [k for k, x in enumerate(slot) if x == str(k + 1)]
             bad = [k for k, x in enumerate(slot) if x is not None and len(x) == 1
                    and not x.isdigit() and not re.match(r"[\u0e00-\u0e7f]", x)]
-            if len(good) >= 2 and bad and len(good) + len(bad) == len(slot):
+            if good and bad and len(bad) <= len(good) and len(good) + len(bad) == len(slot):
                 for k in bad:
                     i, number, title = out[k]
                     toks[k][p] = str(k + 1)
