@@ -11,8 +11,8 @@ learned like a substitution cipher:
 * the best character is kept when it gains clearly over leaving the code, codes being decided most
   frequent first so later codes are scored on partly decoded text.
 
-A code stays as it is inside Latin words, numbers and between spaces ("Smith & Park"), except that a
-code isolated after a Thai word ("นี i") is decoded when that spot alone shows a gain.
+A code stays as it is inside Latin words, numbers and between spaces ("Smith & Park"); a code
+isolated after a Thai word ("นี i") is left to the `isolated_codes` pass.
 """
 from __future__ import annotations
 
@@ -151,10 +151,10 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
 
 
 def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | None,
-                lex=None) -> str:
+                kinds=("glued", "spaced")) -> str:
     if not any(c in line for c in mapping):
         return line
-    spots = [s for s in find_spots([line]) if s.code in mapping]
+    spots = [s for s in find_spots([line]) if s.code in mapping and s.kind in kinds]
     if not spots:
         return line
     out, pos = [], 0
@@ -164,11 +164,6 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
         thai = mapping[s.code]
         span = line[s.start:s.end]
         new = _decoded(span, s.code, thai)
-        if s.kind == "isolated" and lex is not None:
-            left, sp, right = _chunk(line, s)
-            b, c = _score(lex, [left + sp + right, left + new + right])
-            if c <= b:
-                continue
         out.append(line[pos:s.start])
         out.append(new)
         pos = s.end
@@ -179,10 +174,12 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
 
 
 def apply(lines: list[str], ctx: Context) -> list[str]:
+    """Learn the map; decode glued and spaced codes (isolated ones wait for `isolated_codes`)."""
     mapping = learn(lines, ctx)
     ctx.report.code_map.update(mapping)
     counts: Counter = Counter()
-    out = [decode_line(line, i, mapping, counts, ctx.lexicon) for i, line in enumerate(lines)]
+    out = [decode_line(line, i, mapping, counts)
+           for i, line in enumerate(lines)]
     for kind, n in counts.items():
         ctx.report.count(f"codes: {kind} code decoded", n)
     return out

@@ -75,6 +75,20 @@ def _invalid(cs) -> int:
     return sum(1 for b, m in cs if not cell_valid(b, m))
 
 
+class _Shifted:
+    """A context view for a subset of lines: reports use the original line numbers."""
+
+    def __init__(self, ctx: Context, index: list[int]):
+        self.lexicon, self._ctx, self._index = ctx.lexicon, ctx, index
+        self.report = self
+
+    def flag(self, line: int, kind: str, text: str, note: str) -> None:
+        self._ctx.report.flag(self._index[line - 1] + 1, kind, text, note)
+
+    def count(self, kind: str, n: int = 1) -> None:
+        self._ctx.report.count(kind, n)
+
+
 class _Window:
     def __init__(self, line: int, start: int, end: int, text: str, left: str, right: str):
         self.line, self.start, self.end = line, start, end
@@ -160,8 +174,15 @@ def _windows(lines: list[str], lex) -> list[_Window]:
     return out
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list[str]:
+    """Repair every line, or only the lines whose indices are in `only`."""
     lex = ctx.lexicon
+    if only is not None:
+        sub = apply([lines[i] for i in only], _Shifted(ctx, only))
+        out = list(lines)
+        for i, s in zip(only, sub):
+            out[i] = s
+        return out
     windows = _windows(lines, lex)
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once

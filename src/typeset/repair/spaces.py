@@ -59,6 +59,7 @@ LETTER_RUN = re.compile(r"(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e45\u0e47-\u0e4e]{1,
 CONTEXT = 24
 UNSURE_BELOW = 0.8
 MIN_SIDE = 8
+NAME_MAX = 16        # longest run learned as a whole word from the document
 FUNCTION_RANK = 150
 # a consonant carrying a tone mark at the end of a run: its vowel is missing (ต่ อ, ส่ วน)
 # unless a leading vowel stands before it (แม่, ไม่, เก่)
@@ -120,12 +121,37 @@ class _Tokenizer:
 
 
 def document_vocabulary(text: str, words: Iterable[str] = ()) -> Counter:
-    """Counts of the words the document writes intact (newmm tokens of each Thai run)."""
+    """Counts of what the document writes intact: the newmm tokens of each Thai run, and each
+    short run as a whole when it is several tokens (names the dictionary lacks: อูมารอฟ)."""
     tok = _Tokenizer(words)
     vocab: Counter = Counter()
-    for run in THAI_RUN.findall(text):
-        vocab.update(tok(run))
+    for chunk in text.split():
+        runs = THAI_RUN.findall(chunk)
+        for run in runs:
+            toks = tok(run)
+            vocab.update(toks)
+            # a whole chunk of Thai letters only (not "ในปีค" of "ในปีค.ศ.")
+            if len(toks) > 1 and run == chunk and len(run) <= NAME_MAX:
+                vocab[run] += 1
     return vocab
+
+
+def _name_index(vocab: Counter, tok: _Tokenizer) -> dict[str, list[str]]:
+    """Prefix -> words the document writes intact at least twice that the dictionary lacks."""
+    index: dict[str, list[str]] = {}
+    for w, count in vocab.items():
+        if count >= 2 and 4 <= len(w) <= NAME_MAX and not tok.known(w):
+            for k in range(1, len(w)):
+                index.setdefault(w[:k], []).append(w)
+    return index
+
+
+def _intact_elsewhere(left: str, right: str, names: dict[str, list[str]]) -> str | None:
+    for k in range(1, min(len(left), NAME_MAX) + 1):
+        for w in names.get(left[-k:], ()):
+            if right.startswith(w[k:]):
+                return w
+    return None
 
 
 def _cost(tokens: list[str], tok: _Tokenizer, vocab: Counter) -> float:
@@ -254,6 +280,7 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
     if vocab is None:
         vocab = document_vocabulary("\n".join(lines), words)
     pairs = _pair_counts(lines, tok)
+    names = _name_index(vocab, tok)
     out: list[str] = []
     changes: list[Change] = []
     for n, line in enumerate(lines, 1):
@@ -270,6 +297,10 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                 continue
             left, right = _edge(line, i, -1), _edge(line, i + 1, 1)
             conf, reason = _decide(left, right, tok, vocab, pairs)
+            if conf < 0.4:
+                name = _intact_elsewhere(left, right, names)
+                if name:
+                    conf, reason = 0.8, f"'{name}' is written intact elsewhere in the document"
             applied = conf >= 0.5
             if applied:
                 drop.add(i)

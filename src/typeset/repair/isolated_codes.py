@@ -1,0 +1,52 @@
+"""Pass `isolated_codes`: a learned code standing alone after a Thai word ("ดงันี i" = ดังนี้).
+
+The code is decoded (and its space dropped) only where that spot alone gains: the text before it,
+with and without the decoded mark, is repaired by `displaced` and the two are compared by the
+dictionary. A lone letter after Thai text that is not a mark ("วิตามิน K") stays. Lines changed here
+get another `displaced` round.
+"""
+from __future__ import annotations
+
+from . import displaced
+from .codes import _chunk, _decoded, find_spots
+from .context import Context
+from .normalize import normalize_line
+from .report import RepairReport
+
+NAME = "isolated_codes"
+
+
+class _Quiet:
+    """Context for trial repairs: same lexicon, report thrown away."""
+
+    def __init__(self, ctx: Context):
+        self.lexicon = ctx.lexicon
+        self.report = RepairReport()
+
+
+def apply(lines: list[str], ctx: Context) -> list[str]:
+    mapping = ctx.report.code_map
+    spots = [s for s in find_spots(lines) if s.kind == "isolated" and s.code in mapping]
+    if not spots:
+        return lines
+    trials = []
+    for s in spots:
+        left, span, right = _chunk(lines[s.line], s)
+        new = _decoded(span, s.code, mapping[s.code])
+        trials += [normalize_line(left + span + right)[0], normalize_line(left + new + right)[0]]
+    trials = displaced.apply(trials, _Quiet(ctx))
+    values = ctx.lexicon.value_many(trials)
+    out = list(lines)
+    changed = set()
+    for k, s in sorted(enumerate(spots), key=lambda x: (x[1].line, -x[1].start)):
+        if values[2 * k + 1] <= values[2 * k]:
+            continue
+        line = out[s.line]
+        out[s.line] = line[:s.start] + _decoded(line[s.start:s.end], s.code, mapping[s.code]) + line[s.end:]
+        changed.add(s.line)
+        ctx.report.count("codes: isolated code decoded")
+    if not changed:
+        return out
+    idx = sorted(changed)
+    out = [normalize_line(x)[0] if i in changed else x for i, x in enumerate(out)]
+    return displaced.apply(out, ctx, only=idx)
