@@ -1,0 +1,214 @@
+"""Document tree -> LaTeX files through the Jinja2 templates in latex/base (and a template folder).
+
+`render(doc, cfg, only=None) -> dict[name, text]`: "thesis.tex" (main) plus one file per chapter
+("ch01.tex" …), front-matter part, appendix and biography. Deterministic: same input, same bytes.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from typeset.errors import UserError
+from typeset.render.env import make_env
+from typeset.render.escape import Escaper, escape_code, escape_plain
+from typeset.render.inline import Inline
+from typeset.source import nodes as n
+
+MAIN = "thesis.tex"
+BIB = "references.bib"   # copied next to the .tex files by the build
+SAFE_PATH = re.compile(r"^[\w./-]+$")
+
+
+def pick(value, lang: str = "th") -> str:
+    """A th/en metadata value: a string, or a mapping {th: …, en: …}."""
+    if isinstance(value, dict):
+        v = value.get(lang)
+        if v is None:
+            v = value.get("th" if lang == "en" else "en", "")
+        return "" if v is None else str(v)
+    return "" if value is None else str(value)
+
+
+class Renderer:
+    def __init__(self, doc: n.Document, cfg):
+        self.doc, self.cfg = doc, cfg
+        # break points know the thesis.yaml words and the words this document uses
+        self.esc = Escaper(doc.words, document=list(document_texts(doc)))
+        self.inline = Inline(self.esc, cite=bool(doc.bibliography))
+        self.env = make_env(cfg.search_path, self.esc.finalize)
+        self.env.globals.update(
+            block=self.block, blocks=self.blocks, inline=self.inline, src=self.src,
+            th=lambda v: pick(v, "th"), en=lambda v: pick(v, "en"), plain=escape_plain_markup,
+            kind=lambda b: type(b).__name__.lower(), font=self.font(), settings=cfg.settings,
+            meta=cfg.meta, doc=doc, table_spec=table_spec, caption_label=self.caption_label,
+            code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
+            appendix_label=self.appendix_label,
+        )
+        self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
+
+    # -- helpers exposed to templates -------------------------------------------
+    def font(self):
+        return _sarabun_font(self.cfg.settings)
+
+    def src(self, node) -> Markup:
+        return Markup(f"% typeset-src: {trusted(node.file)}:{node.line}\n")
+
+    def caption_label(self, what: str, number: str) -> str:
+        """"ภาพที่ 2.1": the caption word from the settings and the generated number."""
+        return f"{self.cfg.settings['captions'][what]} {number}"
+
+    def keywords(self, lang: str) -> str:
+        kw = self.cfg.meta.get("keywords") or []
+        if isinstance(kw, dict):
+            kw = kw.get(lang) or []
+        elif lang != "th":
+            kw = []
+        return ", ".join(str(k) for k in kw) if isinstance(kw, list) else str(kw)
+
+    def appendix_label(self, part: n.Chapter) -> str:
+        label = self.cfg.settings["headings"].get("appendix", {}).get("label", "ภาคผนวก {n}")
+        return label.replace("{n}", part.number)
+
+    def block(self, b) -> Markup:
+        name = type(b).__name__.lower()
+        return Markup(self.env.get_template(f"blocks/{name}.tex.j2").render(b=b))
+
+    def blocks(self, items) -> Markup:
+        return Markup("".join(self.src(b) + self.block(b) for b in items))
+
+    # -- files ------------------------------------------------------------------
+    def part_file(self, part: n.Chapter, template: str, **extra) -> str:
+        return self.env.get_template(template).render(part=part, **extra)
+
+    def render(self, only: int | None = None) -> dict[str, str]:
+        doc, out = self.doc, {}
+        chapters = []
+        for i, ch in enumerate(doc.chapters, 1):
+            name = f"ch{i:02d}" if doc.kind == "thesis" else "body"
+            if only is None or (doc.kind == "thesis" and _chapter_index(ch) == only):
+                template = "chapter.tex.j2" if doc.kind == "thesis" else "body.tex.j2"
+                out[name + ".tex"] = self.part_file(ch, template, label=self.chapter_label(ch),
+                                                    toc_label=self.chapter_label(ch, "toc"))
+                chapters.append(Markup(name))
+        if only is not None and not chapters:
+            known = ", ".join(ch.number for ch in doc.chapters)
+            raise UserError(f"--only {only}: no such chapter (chapters: {known})")
+        front = {}
+        if only is None:
+            for key, part in doc.front.items():
+                name = "front-" + key.replace("_", "-")
+                out[name + ".tex"] = self.part_file(part, "frontpart.tex.j2", key=key)
+                front[key] = Markup(name)
+        appendices = []
+        if only is None:
+            for i, app in enumerate(doc.appendices, 1):
+                name = f"app{i:02d}"
+                out[name + ".tex"] = self.part_file(app, "appendix.tex.j2")
+                appendices.append(Markup(name))
+            if doc.biography:
+                out["biography.tex"] = self.part_file(doc.biography, "biography.tex.j2")
+        main = "article.tex.j2" if doc.kind == "article" else "thesis.tex.j2"
+        out[MAIN] = self.env.get_template(main).render(
+            chapters=chapters, front=front, appendices=appendices,
+            biography=Markup("biography") if (doc.biography and only is None) else "",
+            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only is not None,
+            has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,)),
+            pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
+            pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),
+            pdf_keywords=escape_plain_markup(", ".join(_keywords(doc.meta))),
+        )
+        return out
+
+    def chapter_label(self, ch: n.Chapter, where: str = "headings") -> str:
+        """"บทที่ 1" above the title (headings.chapter.label) or before it in สารบัญ (toc.chapter_label)."""
+        s = self.cfg.settings
+        label = s["headings"]["chapter"]["label"] if where == "headings" else s["toc"]["chapter_label"]
+        return label.replace("{n}", ch.number) if ch.kind == "chapter" and label else ""
+
+
+def _chapter_index(ch: n.Chapter) -> int | None:
+    digits = "".join(c for c in ch.name.split("-")[0] if c.isdigit())
+    return int(digits) if digits else None
+
+
+def document_texts(doc: n.Document):
+    """Every piece of text in the document (for the segmenter to learn its vocabulary)."""
+    for part in doc.all_parts():
+        yield n.plain_text(part.title)
+        for b in n.walk(part.blocks):
+            for attr in ("children", "title", "caption", "attribution"):
+                v = getattr(b, attr, None)
+                if isinstance(v, list):
+                    yield n.plain_text(v)
+                elif isinstance(v, str) and v:
+                    yield v
+            if isinstance(b, n.Framework):
+                yield from b.boxes
+            if isinstance(b, n.Table):
+                for row in [b.header, *b.rows]:
+                    yield from (n.plain_text(c) for c in row)
+
+
+def _has(doc, types) -> bool:
+    return any(isinstance(b, types) for part in doc.all_parts() for b in n.walk(part.blocks))
+
+
+def _keywords(meta) -> list[str]:
+    kw = meta.get("keywords") or []
+    if isinstance(kw, dict):
+        kw = kw.get("th") or kw.get("en") or []
+    return [str(k) for k in kw] if isinstance(kw, list) else [str(kw)]
+
+
+def escape_plain_markup(text) -> Markup:
+    return Markup(escape_plain("" if text is None else str(text)))
+
+
+def render(doc: n.Document, cfg, only: int | None = None) -> dict[str, str]:
+    return Renderer(doc, cfg).render(only)
+
+
+def _sarabun_font(settings) -> dict:
+    """Sarabun from fontpkg-sarabun, loaded by path (until the Thai font module lands)."""
+    family = settings["font"]["family"]
+    if family != "Sarabun":
+        raise UserError(f"font '{family}' is not supported yet; use Sarabun")
+    import fontpkg_sarabun
+
+    path = Path(fontpkg_sarabun.ROOT) / "files"
+    if not (path / "Sarabun-Regular.ttf").is_file():
+        raise UserError(f"Sarabun font files not found in {path}; reinstall fontpkg-sarabun")
+    return {"file_name": "Sarabun", "path": Markup(path.as_posix())}
+
+
+def trusted(value) -> Markup:
+    """Text we generated ourselves (file names, column specs): printed as is, one line."""
+    return Markup(str(value).replace("\n", " ").replace("\r", " "))
+
+
+def trusted_path(path: str) -> Markup:
+    """An image path for \\includegraphics: letters, digits, - _ . / only (checked by the source)."""
+    if not SAFE_PATH.match(path) or ".." in path.split("/"):
+        raise UserError(f"image path '{path}' must use only letters, digits, '-', '_', '.', '/' "
+                        "and stay inside the thesis folder")
+    return Markup(path)
+
+
+def table_spec(t: n.Table) -> dict:
+    """Short columns keep their alignment (l/c/r); long ones become wrapping X columns."""
+    widths = []
+    for i, a in enumerate(t.align):
+        cells = [t.header] + t.rows if t.header else t.rows
+        widths.append(max((len(n.plain_text(r[i])) for r in cells if i < len(r)), default=0))
+    total = sum(widths) or 1
+    long = [w > 20 and total > 60 for w in widths]
+    cols = []
+    for a, w, is_long in zip(t.align, widths, long):
+        if is_long:
+            ragged = {"l": r"\raggedright", "c": r"\centering", "r": r"\raggedleft"}[a]
+            cols.append(r">{" + ragged + r"\arraybackslash}X")
+        else:
+            cols.append(a)
+    return {"x": any(long), "cols": Markup("".join(cols))}

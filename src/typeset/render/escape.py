@@ -1,0 +1,89 @@
+"""LaTeX escaping, in one place. Every piece of user text reaches the .tex through here.
+
+Contexts:
+  text     body text: special characters escaped, TeX ligatures defused (the PDF must copy back
+           exactly what the student wrote), Thai word-boundary break points inserted
+  plain    the same without break points (PDF metadata, bookmarks)
+  url      the target of \\href / \\url: percent-encoded, then \\% \\# escaped
+  code     monospaced text: spaces kept
+PyLaTeX's escape_latex is the base; the table below adds what XeLaTeX with fontspec's
+TeX ligatures (Ligatures=TeX) would otherwise change: ' " ` < > ,, and --.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+from pylatex.utils import _latex_special_chars, escape_latex
+
+from typeset.render.thai import BREAK, Segmenter
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+# Beyond PyLaTeX: characters XeLaTeX's TeX ligature mapping would turn into other characters.
+EXTRA = {
+    "'": r"\textquotesingle{}",
+    '"': r"\textquotedbl{}",
+    "`": r"\textasciigrave{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "^": r"\textasciicircum{}",
+    "\n": " ",
+    "\t": " ",
+    "\r": "",
+    "\u00ad": "",     # soft hyphen: never print a hyphen inside a word
+}
+TABLE = {**_latex_special_chars, **EXTRA}
+_CHARS = re.compile("[" + re.escape("".join(TABLE)) + ",]")
+
+
+def escape_plain(text: str) -> str:
+    """Escape without break points. ',,' would become a low quote: keep the commas apart."""
+    text = str(text)
+    if not _CHARS.search(text):
+        return text
+    out = "".join(TABLE.get(c, c) for c in text)
+    return out.replace(",,", ",{},").replace(",,", ",{},")
+
+
+assert escape_latex("&") == r"\&"  # PyLaTeX is the base table; fail loudly if it changes shape
+
+
+def escape_url(url: str) -> str:
+    url = quote(str(url), safe=":/?#[]@!$&'()*+,;=%~-._")
+    return url.replace("\\", "").replace("%", r"\%").replace("#", r"\#")
+
+
+def escape_code(text: str) -> str:
+    return escape_plain(text).replace(" ", r"\ ")
+
+
+class Escaper:
+    """Body-text escaping with Thai break points; one per document (it holds the segmenter)."""
+
+    def __init__(self, words=(), document=()):
+        self.segmenter = Segmenter(words, document=document)
+        self._cache: dict[str, str] = {}
+
+    def text(self, text: str) -> str:
+        text = str(text)
+        if not THAI.search(text):
+            return escape_plain(text)
+        hit = self._cache.get(text)
+        if hit is None:
+            hit = BREAK.join(escape_plain(chunk) for chunk in self.segmenter.split(text))
+            self._cache[text] = hit
+        return hit
+
+    def finalize(self, value):
+        """Jinja finalize: Markup passes through, every other str is escaped, None prints nothing."""
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        if isinstance(value, str):
+            return Markup(self.text(value))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Markup(str(value))
+        return Markup(self.text(str(value)))

@@ -1,0 +1,48 @@
+"""Inline nodes -> LaTeX (markupsafe.Markup). Text goes through the Escaper, nothing else does."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from typeset.render.escape import Escaper, escape_code, escape_url
+from typeset.source import nodes as n
+
+
+class Inline:
+    def __init__(self, esc: Escaper, cite: bool):
+        self.esc = esc
+        self.cite = cite   # True when references.bib exists: [@key] -> \parencite
+
+    def __call__(self, items, notes: bool = True) -> Markup:
+        """notes=False drops footnotes (TOC entries, bookmarks, running heads)."""
+        return Markup("".join(self.one(x, notes) for x in items))
+
+    def one(self, x, notes: bool) -> str:
+        if isinstance(x, n.Text):
+            return self.esc.text(x.text)
+        if isinstance(x, n.Emph):
+            return r"\emph{" + self(x.children, notes) + "}"
+        if isinstance(x, n.Strong):
+            return r"\textbf{" + self(x.children, notes) + "}"
+        if isinstance(x, n.Code):
+            return r"\texttt{" + escape_code(x.text) + "}"
+        if isinstance(x, n.Link):
+            url = escape_url(x.url)
+            if n.plain_text(x.children) == x.url:
+                return r"\url{" + url + "}"
+            return r"\href{" + url + "}{" + self(x.children, notes) + "}"
+        if isinstance(x, n.LineBreak):
+            return r"\newline{}"
+        if isinstance(x, n.FootnoteRef):
+            return r"\footnote{" + self(x.children, notes) + "}" if notes else ""
+        if isinstance(x, n.Citation):
+            if not self.cite:
+                return self.esc.text(x.raw)
+            keys = ",".join(_key(k) for k in x.keys)
+            loc = "[" + self.esc.text(x.locator) + "]" if x.locator else ""
+            return r"\parencite" + loc + "{" + keys + "}"
+        raise TypeError(f"unknown inline node {type(x).__name__}")
+
+
+def _key(key: str) -> str:
+    # bib keys are restricted by the parser's pattern to [\w:.-/+]; keep only those characters.
+    return "".join(c for c in key if c.isalnum() or c in ":.-/+_")

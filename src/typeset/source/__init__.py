@@ -1,0 +1,113 @@
+"""Read a thesis (or article) folder into a document tree.
+
+`load(folder, template=None) -> (Document, Config)`. Node types live in typeset.source.nodes.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typeset import config as configmod
+from typeset.errors import UserError
+from typeset.source import nodes
+from typeset.source.markdown import parse_file
+from typeset.source.numbering import format_number, number_part
+from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
+
+CHAPTER_FILE = re.compile(r"^(\d+)-.*\.md$")
+FRONT_FILES = {"abstract_th": "abstract-th.md", "abstract_en": "abstract-en.md",
+               "acknowledgements": "acknowledgements.md"}
+
+
+def is_article(folder: Path) -> bool:
+    return (folder / "article.yaml").is_file() and not (folder / "thesis.yaml").is_file()
+
+
+def load(folder: Path | str, template: str | None = None):
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder (expected a thesis folder with thesis.yaml)")
+    if is_article(folder):
+        return _load_article(folder, template)
+    if not (folder / "thesis.yaml").is_file():
+        raise UserError(f"{folder}: no thesis.yaml (or article.yaml) here; is this a thesis folder?")
+    cfg = configmod.load(folder, template=template)
+    doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=_words(cfg))
+    style = cfg.settings.get("numbers", {}).get("chapter", "arabic")
+    sec_style = cfg.settings.get("numbers", {}).get("section", "arabic")
+    files = _chapter_files(folder)
+    if not files:
+        raise UserError(f"{folder / 'chapters'}: no chapter files (expected chapters/01-name.md)")
+    for num, path in files:
+        doc.chapters.append(_part(folder, path, "chapter", format_number(num, style), sec_style,
+                                  sections=True, index=num))
+    front = folder / "frontmatter"
+    for key, name in FRONT_FILES.items():
+        if (front / name).is_file():
+            doc.front[key] = _part(folder, front / name, key, "", style, sections=False, need_title=False)
+    if (front / "biography.md").is_file():
+        doc.biography = _part(folder, front / "biography.md", "biography", "", style, sections=False,
+                              need_title=False)
+    apps = sorted((folder / "appendices").glob("*.md")) if (folder / "appendices").is_dir() else []
+    appendix_style = cfg.settings.get("numbers", {}).get("appendix", "thai_letters")
+    for i, path in enumerate(apps, 1):
+        label = format_number(i, appendix_style)
+        doc.appendices.append(_part(folder, path, "appendix", label, sec_style, sections=False,
+                                    need_title=False, index=i))
+    if (folder / "references.bib").is_file():
+        doc.bibliography = "references.bib"
+    return doc, cfg
+
+
+def _load_article(folder: Path, template: str | None):
+    meta = configmod.read_yaml(folder / "article.yaml")
+    cfg = configmod.load(folder, template=template or meta.get("template") or "article",
+                         meta_file="article.yaml")
+    body = folder / "body.md"
+    if not body.is_file():
+        raise UserError(f"{folder}: article.yaml found but no body.md")
+    doc = nodes.Document(kind="article", root=str(folder), meta=cfg.meta, words=_words(cfg))
+    # Articles: `##` headings are unnumbered unless headings.section.numbered is set.
+    numbered = bool(cfg.settings.get("headings", {}).get("section", {}).get("numbered", False))
+    part = _part(folder, body, "body", "", "arabic", sections=numbered, need_title=False)
+    doc.chapters.append(part)
+    if (folder / "references.bib").is_file():
+        doc.bibliography = "references.bib"
+    return doc, cfg
+
+
+def _words(cfg) -> list[str]:
+    words = cfg.meta.get("words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise UserError("'words' must be a list of words, e.g. words: [\"ปูติน\"]",
+                        str(cfg.source_dir / "thesis.yaml"))
+    return words
+
+
+def _chapter_files(folder: Path) -> list[tuple[int, Path]]:
+    d = folder / "chapters"
+    if not d.is_dir():
+        return []
+    found: dict[int, Path] = {}
+    for p in sorted(d.glob("*.md")):
+        m = CHAPTER_FILE.match(p.name)
+        if not m:
+            raise UserError(f"{p}: chapter files are named NN-name.md (e.g. 01-introduction.md)")
+        num = int(m.group(1))
+        if num in found:
+            raise UserError(f"{p}: chapter number {num} is used twice (also {found[num].name})")
+        found[num] = p
+    return sorted(found.items())
+
+
+def _part(folder: Path, path: Path, kind: str, number: str, style: str, sections: bool,
+          need_title: bool = True, index: int = 0) -> nodes.Chapter:
+    rel = path.relative_to(folder).as_posix()
+    title, line, blocks = parse_file(path, rel)
+    if title is None and need_title:
+        raise UserError("a chapter starts with its title as a '#' heading, e.g. '# บทนำ'", f"{rel}:1")
+    ch = nodes.Chapter(rel, line or 1, title or [], number, blocks, kind, path.stem, index)
+    # sections and floats: "1.4" (chapter number in the section style: ๑.๔ when Thai digits)
+    prefix = format_number(index, style) if kind == "chapter" else number if kind == "appendix" else ""
+    number_part(ch, prefix, sections, style)
+    return ch
