@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEB_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra \
-  texlive-pictures texlive-lang-other texlive-bibtex-extra texlive-fonts-recommended biber latexmk \
+  texlive-pictures texlive-lang-other texlive-bibtex-extra texlive-fonts-recommended texlive-plain-generic biber latexmk \
   poppler-utils fonts-tlwg-laksaman-otf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
