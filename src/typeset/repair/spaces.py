@@ -95,17 +95,15 @@ def _base_words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-@lru_cache(maxsize=8)
-def _trie(extra: frozenset[str]):
-    from pythainlp.util import Trie
-
-    return Trie(_base_words() | extra)
-
-
 class _Tokenizer:
+    """newmm word segmentation (nlpO3, the Rust implementation) with a cache: the same edges and
+    windows recur many times in a document."""
+
     def __init__(self, words: Iterable[str]):
+        from typeset.repair.lexicon import Lexicon
+
         self.extra = frozenset(w for w in words if w)
-        self.trie = _trie(self.extra)
+        self.lexicon = Lexicon(self.extra)
         self.cache: dict[str, list[str]] = {}
 
     def known(self, token: str) -> bool:
@@ -114,25 +112,41 @@ class _Tokenizer:
     def __call__(self, text: str) -> list[str]:
         toks = self.cache.get(text)
         if toks is None:
-            from pythainlp.tokenize import newmm
-
-            toks = self.cache[text] = newmm.segment(text, custom_dict=self.trie) if text else []
+            toks = self.cache[text] = self.lexicon.tokenize(text) if text else []
         return toks
+
+    def many(self, texts: Iterable[str]) -> None:
+        """Segment many strings in one nlpO3 call (fills the cache)."""
+        todo = sorted({t for t in texts if t and t not in self.cache})
+        if not todo:
+            return
+        parts: list[list[str]] = [[]]
+        for t in self.lexicon.tokenize("\n".join(todo)):
+            if t == "\n":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        if len(parts) != len(todo):   # a token swallowed a separator: fall back to one by one
+            for t in todo:
+                self(t)
+            return
+        self.cache.update(zip(todo, parts))
 
 
 def document_vocabulary(text: str, words: Iterable[str] = ()) -> Counter:
     """Counts of what the document writes intact: the newmm tokens of each Thai run, and each
     short run as a whole when it is several tokens (names the dictionary lacks: อูมารอฟ)."""
     tok = _Tokenizer(words)
+    chunks = text.split()
+    runs = [run for chunk in chunks for run in THAI_RUN.findall(chunk)]
+    tok.many(runs)
     vocab: Counter = Counter()
-    for chunk in text.split():
-        runs = THAI_RUN.findall(chunk)
-        for run in runs:
-            toks = tok(run)
-            vocab.update(toks)
-            # a whole chunk of Thai letters only (not "ในปีค" of "ในปีค.ศ.")
-            if len(toks) > 1 and run == chunk and len(run) <= NAME_MAX:
-                vocab[run] += 1
+    for run in runs:
+        vocab.update(tok(run))
+    for chunk in chunks:
+        # a whole chunk of Thai letters only (not "ในปีค" of "ในปีค.ศ."), e.g. a name
+        if len(chunk) <= NAME_MAX and THAI_RUN.fullmatch(chunk) and len(tok(chunk)) > 1:
+            vocab[chunk] += 1
     return vocab
 
 
@@ -251,6 +265,11 @@ def _letter_spaced(line: str) -> list[tuple[int, int]]:
 
 
 def _pair_counts(lines: list[str], tok: _Tokenizer) -> Counter:
+    edges = []
+    for line in lines:
+        for m in GAP.finditer(line):
+            edges += [_edge(line, m.start(), -1), _edge(line, m.end(), 1)]
+    tok.many(edges)
     pairs: Counter = Counter()
     for line in lines:
         for m in GAP.finditer(line):
@@ -300,7 +319,7 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
             if conf < 0.4:
                 name = _intact_elsewhere(left, right, names)
                 if name:
-                    conf, reason = 0.8, f"'{name}' is written intact elsewhere in the document"
+                    conf, reason = 0.7, f"'{name}' is written intact elsewhere in the document"
             applied = conf >= 0.5
             if applied:
                 drop.add(i)
