@@ -17,7 +17,7 @@ from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cell
 
 NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
-MIN_GAIN = 2          # a move must put at least this many more Thai characters into words
+MIN_GAIN = 2          # a move must raise the segmentation value this much
 ROUNDS = 12           # rounds of moves (a window may hold several damaged words)
 CONTEXT = 6          # characters of context either side of a window
 
@@ -25,15 +25,19 @@ CONTEXT = 6          # characters of context either side of a window
 Cells = tuple  # tuple of (base, marks) pairs
 
 
-def _moves(cs: Cells, inv: int = 0, with_inv: bool = False) -> list:
-    """Every cell list obtained by moving one mark one cell to the left (with its count of
-    impossible cells when with_inv, given `inv` for cs)."""
+def _moves(cs: Cells, inv: int, text: str, landed: tuple = ()) -> list:
+    """Every (cells, impossible-cell count, landing positions, cell index, text) obtained by
+    moving one mark one cell to the left; landing positions are text offsets of moved marks."""
     out = []
+    pos = 0
     for j in range(1, len(cs)):
-        base, marks = cs[j]
         left_base, left_marks = cs[j - 1]
+        start_left = pos
+        pos += len(left_base) + len(left_marks)
+        base, marks = cs[j]
         if not marks or left_base not in CONSONANTS:
             continue
+        end_j = pos + len(base) + len(marks)
         for k, m in enumerate(marks):
             if k and marks[k - 1] == m:
                 continue
@@ -42,33 +46,42 @@ def _moves(cs: Cells, inv: int = 0, with_inv: bool = False) -> list:
                 continue
             rest = marks[:k] + marks[k + 1:]
             cand = cs[:j - 1] + ((left_base, new_left), (base, rest)) + cs[j + 1:]
-            if with_inv:
-                d = (not cell_valid(base, rest)) - (not cell_valid(left_base, left_marks)) \
-                    - (not cell_valid(base, marks))
-                out.append((cand, inv + d))
-            else:
-                out.append(cand)
+            d = (not cell_valid(base, rest)) - (not cell_valid(left_base, left_marks)) \
+                - (not cell_valid(base, marks))
+            at = start_left + len(left_base) + new_left.index(m)
+            t = text[:start_left] + left_base + new_left + base + rest + text[end_j:]
+            out.append((cand, inv + d, landed + (at,), j, t))
     return out
 
 
-def _moves2(cs: Cells, inv: int, reach: int = 6) -> list:
+def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
     """Single moves plus pairs of moves near each other (ความสมัพนัธ์ needs two at once)."""
-    singles = _moves(cs, inv, True)
+    singles = _moves(cs, inv, text)
     out = list(singles)
-    seen = {c for c, _ in singles}
-    for c1, inv1 in singles:
-        j1 = _moved_at(cs, c1)
-        for c2, inv2 in _moves(c1, inv1, True):
-            j2 = _moved_at(c1, c2)
-            if j2 <= j1 or j2 - j1 > reach or c2 in seen:
+    seen = {c[4] for c in singles}
+    for c1, inv1, at1, j1, t1 in singles:
+        for c2 in _moves(c1, inv1, t1, at1):
+            if c2[3] <= j1 or c2[3] - j1 > reach or c2[4] in seen:
                 continue
-            seen.add(c2)
-            out.append((c2, inv2))
+            seen.add(c2[4])
+            out.append(c2)
     return out
 
 
-def _moved_at(a: Cells, b: Cells) -> int:
-    return next(j for j in range(len(a)) if a[j][1] != b[j][1])
+def _damaged(toks: list[str], lex, weak: bool = True) -> bool:
+    """Any Thai token outside the dictionary (or, with weak, a rare short fragment)?"""
+    return any(THAI_RUN.fullmatch(t) and (t not in lex.words or weak and lex.weak(t)) for t in toks)
+
+
+def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
+    """Does the moved mark end up inside a real word? A dictionary word that is not a rare
+    fragment, or any dictionary word when the move also cures an impossible stack."""
+    pos = 0
+    for t in toks:
+        if pos <= at < pos + len(t):
+            return t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t))
+        pos += len(t)
+    return False
 
 
 def _invalid(cs) -> int:
@@ -187,34 +200,42 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once
     for rnd in range(ROUNDS):
-        texts, cls, invs, owners = [], [], [], []
+        texts, cands, owners = [], [], []
         for wi, w in enumerate(active):
-            cur = w.cells
-            cands = [(cur, w.inv)] + (_moves2(cur, w.inv) if wi in pairs else _moves(cur, w.inv, True))
-            for cand, inv in cands:
-                texts.append(w.left + w.text(cand) + w.right)
-                cls.append(cand)
-                invs.append(inv)
+            cur, cur_text = w.cells, w.text()
+            moves = _moves2(cur, w.inv, cur_text) if wi in pairs else _moves(cur, w.inv, cur_text)
+            for cand in [(cur, w.inv, (), 0, cur_text)] + moves:
+                texts.append(w.left + cand[4] + w.right)
+                cands.append(cand)
                 owners.append(wi)
         if not texts:
             break
-        scores = [v - INVALID_PENALTY * inv for v, inv in zip(lex.value_many(texts), invs)]
+        segs = lex.segment_many(texts)
         best: dict[int, tuple[int, int]] = {}
         base: dict[int, int] = {}
-        for i, (wi, sc) in enumerate(zip(owners, scores)):
+        base_i: dict[int, int] = {}
+        for i, (wi, toks) in enumerate(zip(owners, segs)):
+            inv, landed = cands[i][1], cands[i][2]
+            sc = lex.value_tokens(toks) - INVALID_PENALTY * inv
             if wi not in base:
-                base[wi] = sc
+                base[wi], base_i[wi] = sc, i
+                continue
+            fixes_stack = inv < active[wi].inv
+            off = len(active[wi].left)
+            if not all(_lands_in_word(toks, off + at, lex, fixes_stack) for at in landed):
                 continue
             if wi not in best or sc > best[wi][0]:
                 best[wi] = (sc, i)
         nxt, nxt_pairs = [], set()
         for wi, w in enumerate(active):
             if wi in best and best[wi][0] - base[wi] >= MIN_GAIN:
-                w.cells, w.inv = cls[best[wi][1]], invs[best[wi][1]]
+                i = best[wi][1]
+                w.cells, w.inv = cands[i][:2]
                 w.moved += 1
-                nxt.append(w)
-            elif wi not in pairs and wi in best:  # stuck on single moves: try pairs next round
-                nxt_pairs.add(len(nxt))
+                if w.inv or _damaged(segs[i], lex):  # more to do in this window
+                    nxt.append(w)
+            elif wi not in pairs and (w.inv or _damaged(segs[base_i[wi]], lex, weak=False)):
+                nxt_pairs.add(len(nxt))  # stuck on single moves: try pairs next round
                 nxt.append(w)
         active, pairs = nxt, nxt_pairs
         if not active:

@@ -108,9 +108,10 @@ class Lexicon:
 
     def value_many(self, texts: Sequence[str]) -> list[int]:
         """value_tokens for each text (no newlines inside), with one segmentation call."""
-        return [self.value_tokens(t) for t in self._segment_many(texts)]
+        return [self.value_tokens(t) for t in self.segment_many(texts)]
 
-    def _segment_many(self, texts: Sequence[str]) -> list[list[str]]:
+    def segment_many(self, texts: Sequence[str]) -> list[list[str]]:
+        """Tokens of each text (no newlines inside), with one segmentation call."""
         if not texts:
             return []
         toks = self.tokenize(_SEP.join(texts))
@@ -126,7 +127,7 @@ class Lexicon:
 
     def score_many(self, texts: Sequence[str]) -> list[tuple[int, int]]:
         """Score each text (no newlines inside) with one segmentation call."""
-        return [self.score_tokens(t) for t in self._segment_many(texts)]
+        return [self.score_tokens(t) for t in self.segment_many(texts)]
 
     def coverage(self, lines: Iterable[str]) -> float:
         good, bad = self.score_tokens(self.tokenize(_SEP.join(lines)))

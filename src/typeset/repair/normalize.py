@@ -13,7 +13,7 @@ from .thaichars import MARKS, order_marks
 NAME = "normalize"
 
 # ํ (+ tone marks) + า, or the reversed า + ํ: both are a broken ำ; the tone goes before ำ.
-_AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*)\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
+_AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*) ?\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
 _MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
 
 
