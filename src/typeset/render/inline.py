@@ -1,10 +1,15 @@
 """Inline nodes -> LaTeX (markupsafe.Markup). Text goes through the Escaper, nothing else does."""
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from typeset.render.escape import Escaper, escape_code, escape_url
 from typeset.source import nodes as n
+
+
+LINKABLE = re.compile(r"^(https?://|mailto:|ftp://)", re.I)
 
 
 class Inline:
@@ -26,6 +31,8 @@ class Inline:
         if isinstance(x, n.Code):
             return r"\texttt{" + escape_code(x.text) + "}"
         if isinstance(x, n.Link):
+            if not LINKABLE.match(x.url):
+                return self(x.children, notes)   # not a web address: its text only
             url = escape_url(x.url)
             if n.plain_text(x.children) == x.url:
                 return r"\url{" + url + "}"

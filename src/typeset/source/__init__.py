@@ -56,7 +56,25 @@ def load(folder: Path | str, template: str | None = None):
                                     need_title=False, index=i))
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
+    check_figures(doc)
     return doc, cfg
+
+
+def check_figures(doc: nodes.Document) -> None:
+    """Every image exists inside the thesis folder (a path is data, never a way out)."""
+    root = Path(doc.root).resolve()
+    for part in doc.all_parts():
+        for b in nodes.walk(part.blocks):
+            if isinstance(b, nodes.Figure):
+                where = f"{b.file}:{b.line}"
+                if ":" in b.path or b.path.startswith(("/", "\\")) or "\\" in b.path:
+                    raise UserError(f"image '{b.path}' must be a path inside the thesis folder, "
+                                    "e.g. figures/x.png", where)
+                p = (root / b.path).resolve()
+                if not p.is_relative_to(root):
+                    raise UserError(f"image '{b.path}' is outside the thesis folder", where)
+                if not p.is_file():
+                    raise UserError(f"image '{b.path}' not found", where)
 
 
 def _load_article(folder: Path, template: str | None):
@@ -73,6 +91,7 @@ def _load_article(folder: Path, template: str | None):
     doc.chapters.append(part)
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
+    check_figures(doc)
     return doc, cfg
 
 
