@@ -74,6 +74,11 @@ def _missing_package(module: str) -> str:
             f"(or `make venv` to install everything)")
 
 
+def one_line(message: str) -> str:
+    """A user error is one line even when it quotes a file name holding a newline."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _load(target: str):
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(_load(COMMANDS[args.command])(args) or 0)
     except UserError as e:
-        print(f"typeset: error: {e}", file=sys.stderr)
+        print(f"typeset: error: {one_line(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("typeset: interrupted; sources untouched", file=sys.stderr)
