@@ -127,3 +127,25 @@ def test_cli_detects_and_says_so(tmp_path, capsys):
     assert main(["import", str(raw_file), "--kind", "article", "-o", str(tmp_path / "b")]) == 0
     assert (tmp_path / "b" / "body.md").read_text(encoding="utf-8") == \
         (tmp_path / "a" / "body.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.tex
+def test_article_pdf_from_the_raw_seed(tmp_path):
+    """typeset import then typeset build: the date, the source note and the URL are in the PDF."""
+    import shutil
+    import subprocess
+
+    if not (shutil.which("latexmk") and shutil.which("pdftotext")):
+        pytest.skip("needs latexmk and pdftotext")
+    src, out = tmp_path / "article", tmp_path / "out"
+    assert main(["import", str(RAW), "--kind", "article", "-o", str(src)]) == 0
+    assert main(["build", str(src), "-o", str(out)]) == 0
+    pdf = out / "article.pdf"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "https://foreignpolicy.com/2022/09/16/kazakhstan-russia-ukraine-war/" in text
+    assert "เรียบเรียงจาก" in text and "Foreign Policy" in text
+    assert "23 กันยายน 2565" in text
+    assert "Kazakhstan Is Breaking Out of Russia" in text
+    links = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True).stdout
+    assert "https://foreignpolicy.com/2022/09/16/kazakhstan-russia-ukraine-war/" in links  # clickable
