@@ -57,21 +57,29 @@ _CODE_CHAR = re.compile(r"[^\u0e01-\u0e5b\s\d\ufffd]")
 
 
 def find_spots(lines: list[str]) -> list[Spot]:
+    """Codes glued to Thai ("ทีE"), after Thai and one space ("ตั iง"), or alone after a Thai word
+    ("นี i"). A code right after another spot counts as glued to Thai ("ทั i iง": two marks)."""
     spots = []
     for li, line in enumerate(lines):
         n = len(line)
+        prev_end = -1
         for mm in _CODE_CHAR.finditer(line):
             i, ch = mm.start(), mm.group(0)
             if i == 0 or not _is_code_char(ch):
                 continue
             j = i + 1
-            if is_thai(line[i - 1]):
+            nxt_thai = j < n and is_thai(line[j])
+            chain = (j < n and _is_code_char(line[j]) and _right_ok(line, j + 1)) or (
+                j + 1 < n and line[j] == " " and _is_code_char(line[j + 1]))
+            if is_thai(line[i - 1]) or i == prev_end:
                 # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
-                if j < n and is_thai(line[j]) or _right_ok(line, j):
+                if nxt_thai or _right_ok(line, j):
                     spots.append(Spot(li, i, j, ch, "glued"))
-            elif line[i - 1] == " " and i >= 2 and is_thai(line[i - 2]):
-                if j < n and is_thai(line[j]):
+                    prev_end = j
+            elif line[i - 1] == " " and i >= 2 and (is_thai(line[i - 2]) or i - 1 == prev_end):
+                if nxt_thai or chain:
                     spots.append(Spot(li, i - 1, j, ch, "spaced"))
+                    prev_end = j
                 elif _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
                     spots.append(Spot(li, i - 1, j, ch, "isolated"))
     return spots
@@ -110,7 +118,10 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
     work = list(lines)
     for code in order:
         seen, sample = set(), []
-        for s in by_code[code]:
+        here = [i for i, w in enumerate(work) if code in w]
+        fresh = [Spot(here[s.line], s.start, s.end, s.code, s.kind)
+                 for s in find_spots([work[i] for i in here]) if s.code == code and s.kind != "isolated"]
+        for s in fresh:
             left, span, right = _chunk(work[s.line], s)
             if (left, span, right) in seen or code not in span:
                 continue

@@ -127,7 +127,7 @@ def _windows(lines: list[str], lex) -> list[_Window]:
         spans.append((li, col, col + len(t)))
         col += len(t)
     thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
-    # unknown or impossible tokens are damage; short rare entries ("คล", "มุ") only in pairs
+    # unknown or impossible tokens and short rare entries ("คล", "มุ") mark damage
     state = []
     for k, (li, a, b) in enumerate(spans):
         t = lines[li][a:b]
@@ -141,9 +141,7 @@ def _windows(lines: list[str], lex) -> list[_Window]:
     for k, (li, a, b) in enumerate(spans):
         if state[k] == 0:
             continue
-        if state[k] == 1 and not any(0 <= k + d < len(spans) and spans[k + d][0] == li
-                                     and state[k + d] for d in (-1, 1)):
-            continue
+
         s, e = a, b
         for d in (-1, -2, 1, 2):  # take in neighbouring Thai tokens that touch
             j = k + d

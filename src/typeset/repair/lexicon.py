@@ -96,14 +96,19 @@ class Lexicon:
 
     def value_tokens(self, toks: Sequence[str]) -> int:
         """Plausibility of a segmentation: characters in known words, minus twice those outside,
-        minus one per Thai token (fewer, longer words win: the dictionary also lists fragments
-        such as "นุ" that damaged text falls apart into)."""
+        minus one per Thai token (fewer, longer words win). Short rare entries ("นุ", "งิ") earn
+        nothing: damaged text falls apart into them."""
         v = 0
         words = self.words
         for t in toks:
             if "\u0e01" <= t[0] <= "\u0e5b":  # nlpO3 keeps Thai and non-Thai in separate tokens
                 n = len(t)
-                v += (n if t in words else -2 * n) - 1
+                if t not in words:
+                    v -= 2 * n + 1
+                elif n <= 3 and self.weak(t):
+                    v -= 1          # a rare fragment earns nothing
+                else:
+                    v += n - 1
         return v
 
     def value_many(self, texts: Sequence[str]) -> list[int]:

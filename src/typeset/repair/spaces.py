@@ -59,6 +59,8 @@ LETTER_RUN = re.compile(r"(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e45\u0e47-\u0e4e]{1,
 CONTEXT = 24
 UNSURE_BELOW = 0.8
 MIN_SIDE = 8
+CERTAIN = 0.95       # removals applied before the rest of a line is decided again
+MAX_ROUNDS = 4
 NAME_MAX = 16        # longest run learned as a whole word from the document
 FUNCTION_RANK = 150
 # a consonant carrying a tone mark at the end of a run: its vowel is missing (ต่ อ, ส่ วน)
@@ -304,26 +306,32 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
     changes: list[Change] = []
     for n, line in enumerate(lines, 1):
         drop: set[int] = set()
-        spaced = _letter_spaced(line)
-        for s, e in spaced:
-            for i in range(s, e):
-                if line[i] == " ":
-                    drop.add(i)
+        for s, e in _letter_spaced(line):
+            drop.update(i for i in range(s, e) if line[i] == " ")
             changes.append(Change(n, s, line[s:e][:12], "", 0.9, True, "letter-spaced text"))
-        for m in GAP.finditer(line):
-            i = m.start()
-            if i in drop:
-                continue
-            left, right = _edge(line, i, -1), _edge(line, i + 1, 1)
-            conf, reason = _decide(left, right, tok, vocab, pairs)
-            if conf < 0.4:
-                name = _intact_elsewhere(left, right, names)
-                if name:
-                    conf, reason = 0.7, f"'{name}' is written intact elsewhere in the document"
-            applied = conf >= 0.5
-            if applied:
-                drop.add(i)
-            if applied or conf >= 0.4:
-                changes.append(Change(n, i, left[-8:], right[:8], conf, applied, reason))
+        # Certain removals first, then decide again on the result: a word is often split twice
+        # ("ผู้ เ ขียน"), and the second split only shows once the first is gone.
+        for _ in range(MAX_ROUNDS):
+            keep = [i for i in range(len(line)) if i not in drop]   # current text -> input column
+            text = "".join(line[i] for i in keep)
+            decided = []
+            for m in GAP.finditer(text):
+                j = m.start()
+                left, right = _edge(text, j, -1), _edge(text, j + 1, 1)
+                conf, reason = _decide(left, right, tok, vocab, pairs)
+                if conf < 0.4:
+                    name = _intact_elsewhere(left, right, names)
+                    if name:
+                        conf, reason = 0.7, f"'{name}' is written intact elsewhere in the document"
+                decided.append(Change(n, keep[j], left[-8:], right[:8], conf, conf >= 0.5, reason))
+            certain = [c for c in decided if c.confidence >= CERTAIN]
+            final = not certain or len(certain) == sum(c.applied for c in decided)
+            for c in (decided if final else certain):
+                if c.applied:
+                    drop.add(c.col)
+                if c.applied or c.confidence >= 0.4:
+                    changes.append(c)
+            if final:
+                break
         out.append("".join(c for k, c in enumerate(line) if k not in drop) if drop else line)
     return out, changes
