@@ -304,6 +304,7 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
     names = _name_index(vocab, tok)
     out: list[str] = []
     changes: list[Change] = []
+    memo: dict[tuple[str, str], tuple[float, str]] = {}
     for n, line in enumerate(lines, 1):
         drop: set[int] = set()
         for s, e in _letter_spaced(line):
@@ -311,21 +312,23 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
             changes.append(Change(n, s, line[s:e][:12], "", 0.9, True, "letter-spaced text"))
         # Certain removals first, then decide again on the result: a word is often split twice
         # ("ผู้ เ ขียน"), and the second split only shows once the first is gone.
-        for _ in range(MAX_ROUNDS):
+        for rnd in range(MAX_ROUNDS):
             keep = [i for i in range(len(line)) if i not in drop]   # current text -> input column
             text = "".join(line[i] for i in keep)
             decided = []
             for m in GAP.finditer(text):
                 j = m.start()
                 left, right = _edge(text, j, -1), _edge(text, j + 1, 1)
-                conf, reason = _decide(left, right, tok, vocab, pairs)
-                if conf < 0.4:
-                    name = _intact_elsewhere(left, right, names)
-                    if name:
-                        conf, reason = 0.7, f"'{name}' is written intact elsewhere in the document"
+                if (left, right) not in memo:
+                    memo[left, right] = _decide(left, right, tok, vocab, pairs)
+                    if memo[left, right][0] < 0.4:
+                        name = _intact_elsewhere(left, right, names)
+                        if name:
+                            memo[left, right] = 0.7, f"'{name}' is written intact elsewhere in the document"
+                conf, reason = memo[left, right]
                 decided.append(Change(n, keep[j], left[-8:], right[:8], conf, conf >= 0.5, reason))
             certain = [c for c in decided if c.confidence >= CERTAIN]
-            final = not certain or len(certain) == sum(c.applied for c in decided)
+            final = not certain or rnd == MAX_ROUNDS - 1
             for c in (decided if final else certain):
                 if c.applied:
                     drop.add(c.col)
