@@ -125,3 +125,11 @@ def test_extra_words_and_document_vocabulary():
 def test_lines_without_candidates_are_untouched():
     lines = ["", "   leading spaces stay", "Latin words  stay", "๑๒ ๓๔", "ก.ย. 2565"]
     assert remove_spurious_spaces(lines) == (lines, [])
+
+
+def test_a_word_split_twice_is_joined_and_the_pass_is_idempotent(article_result):
+    (out,), _ = remove_spurious_spaces(["จากงานของสองผู้ เ ขียน Sung-Ho Joo"])
+    assert out == "จากงานของสองผู้เขียน Sung-Ho Joo"
+    _, once, _ = article_result
+    again, changes = remove_spurious_spaces(once)
+    assert again == once and not any(c.applied for c in changes)
