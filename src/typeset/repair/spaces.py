@@ -337,4 +337,5 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
             if final:
                 break
         out.append("".join(c for k, c in enumerate(line) if k not in drop) if drop else line)
+    changes.sort(key=lambda c: (c.line, c.col))
     return out, changes
