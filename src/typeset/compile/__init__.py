@@ -1,0 +1,208 @@
+"""XeLaTeX through latexmk: never shell escape, errors reported against the Markdown.
+
+`compile_pdf(tex_dir, main, out_pdf)` runs
+
+    latexmk -xelatex -interaction=nonstopmode -halt-on-error -file-line-error -no-shell-escape
+
+in `tex_dir` (latexmk runs biber when biblatex asks for it), with TeX confined to reading and
+writing inside the build folder (openin_any=p, openout_any=p). The PDF is moved to `out_pdf`
+only when the run succeeded, by rename, so a failed or interrupted build leaves the previous
+PDF in place. The log is kept next to it (`out_pdf` with .log).
+
+Errors are reported as `chapters/03-….md:LINE: message`: the renderer writes a marker line
+`% typeset-src: FILE:LINE` before each block of a chapter .tex, and the error's .tex line is
+traced upward to the nearest marker. With SOURCE_DATE_EPOCH set (argument or environment),
+two builds of the same sources give a byte-identical PDF.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typeset.compile.log import BoxIssue, LogError, LogReport, parse_log
+from typeset.errors import UserError
+from typeset.fsutil import atomic_write
+
+MARKER = re.compile(r"^% typeset-src: (?P<file>.+):(?P<line>\d+)\s*$")
+INSTALL = "sudo apt-get install texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk biber"
+TOOLS = {
+    "latexmk": "sudo apt-get install latexmk",
+    "xelatex": INSTALL,
+    "xdvipdfmx": "sudo apt-get install texlive-xetex",
+}
+TIMEOUT = 900  # seconds for the whole latexmk run; a thesis takes well under a minute
+
+
+@dataclass
+class Located:
+    """A message placed at a Markdown (or .tex) file and line."""
+    where: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass
+class CompileResult:
+    pdf: Path
+    log: Path
+    pages: int
+    runs: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+    overfull: list[Located] = field(default_factory=list)
+    underfull: list[Located] = field(default_factory=list)
+    missing_chars: list[str] = field(default_factory=list)
+
+
+def check_tools(bibliography: bool = False) -> None:
+    """UserError naming the missing tool and the command that installs it."""
+    tools = dict(TOOLS)
+    if bibliography:
+        tools["biber"] = "sudo apt-get install biber"
+    for tool, cmd in tools.items():
+        if shutil.which(tool) is None:
+            raise UserError(f"{tool} not found: install it with `{cmd}` (or run `make deps`)")
+
+
+def tex_env(source_date_epoch: int | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "openin_any": "p",        # TeX may read only below the current folder (and TEXMF trees)
+        "openout_any": "p",       # ... and write only below it
+        "shell_escape": "f",
+        "max_print_line": "10000",  # one message per log line: parseable
+        "error_line": "254",
+        "half_error_line": "238",
+    })
+    if source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(int(source_date_epoch))
+    if env.get("SOURCE_DATE_EPOCH"):
+        env["FORCE_SOURCE_DATE"] = "1"   # \today and PDF dates from the epoch as well
+    return env
+
+
+def locate(tex_dir: Path, file: str | None, line: int | None) -> str | None:
+    """Map a .tex file:line to the Markdown file:line of the nearest marker above it."""
+    if not file:
+        return None
+    path = (tex_dir / file).resolve() if not os.path.isabs(file) else Path(file)
+    try:
+        path.relative_to(tex_dir.resolve())
+    except ValueError:
+        return None   # a package or class file: no Markdown behind it
+    if line is None or not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for i in range(min(line, len(lines)) - 1, -1, -1):
+        m = MARKER.match(lines[i])
+        if m:
+            return f"{m.group('file')}:{m.group('line')}"
+    rel = path.relative_to(tex_dir.resolve()).as_posix()
+    return f"{tex_dir.name}/{rel}:{line}"
+
+
+def _clean_message(err: LogError) -> str:
+    msg = err.message.rstrip(".")
+    msg = re.sub(r"^(LaTeX|Package \w+) Error: ", "", msg)
+    if err.context and msg.startswith("Undefined control sequence"):
+        cs = re.findall(r"\\[A-Za-z@]+", err.context)
+        if cs:
+            msg += f" {cs[-1]}"
+    return msg
+
+
+def _box(tex_dir: Path, b: BoxIssue) -> Located:
+    return Located(locate(tex_dir, b.file, b.line), f"{b.kind} line ({b.amount})")
+
+
+def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: int | None = None,
+                bibliography: bool | None = None) -> CompileResult:
+    tex_dir, out_pdf = Path(tex_dir), Path(out_pdf)
+    main_tex = tex_dir / main
+    if not main_tex.is_file():
+        raise UserError(f"{main_tex}: no such file (write the .tex first)")
+    if bibliography is None:
+        bibliography = "biblatex" in main_tex.read_text(encoding="utf-8", errors="replace")
+    check_tools(bibliography)
+    stem = Path(main).stem
+    cmd = ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+           "-no-shell-escape", "-norc", main]
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, cwd=tex_dir, env=tex_env(source_date_epoch), capture_output=True,
+                              text=True, errors="replace", timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise UserError(f"XeLaTeX did not finish in {TIMEOUT} s; the previous PDF is unchanged") from None
+    seconds = time.monotonic() - t0
+    log_src = tex_dir / f"{stem}.log"
+    log_text = log_src.read_text(encoding="utf-8", errors="replace") if log_src.is_file() else ""
+    out_pdf.parent.mkdir(parents=True, exist_ok=True)
+    log_out = out_pdf.with_suffix(".log")
+    if log_text:
+        atomic_write(log_out, log_text)
+    rep = parse_log(log_text)
+    built = tex_dir / f"{stem}.pdf"
+    if proc.returncode != 0 or rep.errors or not built.is_file():
+        raise UserError(_failure(tex_dir, rep, proc, log_out))
+    _replace(built, out_pdf)
+    runs = len(re.findall(r"Run number \d+ of rule '(?:xe)?latex", proc.stdout + proc.stderr))
+    return CompileResult(
+        pdf=out_pdf, log=log_out, pages=rep.pages or _pdf_pages(out_pdf), runs=runs, seconds=seconds,
+        warnings=rep.warnings,
+        overfull=[_box(tex_dir, b) for b in rep.overfull],
+        underfull=[_box(tex_dir, b) for b in rep.underfull],
+        missing_chars=rep.missing_chars,
+    )
+
+
+def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path) -> str:
+    if rep.errors:
+        first = rep.errors[0]
+        where = locate(tex_dir, first.file, first.line)
+        more = f" (and {len(rep.errors) - 1} more)" if len(rep.errors) > 1 else ""
+        msg = f"{_clean_message(first)}{more}; full log: {log_out}"
+        return f"{where}: {msg}" if where else msg
+    tail = " ".join((proc.stderr or proc.stdout).strip().splitlines()[-2:])[:300]
+    return f"XeLaTeX failed without an error in the log ({tail}); full log: {log_out}"
+
+
+def _replace(built: Path, out_pdf: Path) -> None:
+    """Move the new PDF over the old one in one step (copy to a temp file first across file systems)."""
+    try:
+        os.replace(built, out_pdf)
+    except OSError:
+        tmp = out_pdf.with_name(f".{out_pdf.name}.tmp")
+        shutil.copyfile(built, tmp)
+        os.replace(tmp, out_pdf)
+
+
+def _pdf_pages(pdf: Path) -> int:
+    try:
+        out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    except FileNotFoundError:
+        return 0
+    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+    return int(m.group(1)) if m else 0
+
+
+def summary(result: CompileResult, console=None) -> None:
+    """A short rich summary: pages, passes, time, warnings and bad boxes with their Markdown lines."""
+    from rich.console import Console
+
+    con = console or Console(stderr=True)
+    over = len(result.overfull)
+    style = "red" if over else "green"
+    con.print(f"[bold]{result.pdf}[/bold]: {result.pages} pages, {result.runs} XeLaTeX passes, "
+              f"{result.seconds:.1f} s; {len(result.warnings)} warnings, "
+              f"[{style}]{over} overfull[/{style}], {len(result.underfull)} underfull lines")
+    for item in result.overfull[:10]:
+        con.print(f"  {item}")
+    for msg in result.missing_chars[:5]:
+        con.print(f"  [yellow]{msg}[/yellow]")
