@@ -38,7 +38,10 @@ pdf: deps venv
 test: deps venv
 	$(BIN)/python -m pytest -q
 
-bench: deps venv
+# The benchmark also needs pandoc (its baseline); deps installs it only when missing.
+BENCH_PACKAGES := pandoc
+bench: venv
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 	$(BIN)/python benchmarks/bench.py
 
 clean:
