@@ -33,6 +33,7 @@ COMBINING = MARKS | {SARA_AM, "\u0e32", "\u0e30"}
 SAMPLE = 48            # contexts scored per code
 MIN_GAIN_PER_USE = 0.5  # mean gain (Thai chars moved into dictionary words) per context
 MIN_SINGLE_GAIN = 3     # a code seen once must make this much difference
+FEW = 8  # codes with at most this many contexts are rescored after a trial repair of displaced marks
 
 
 def _is_code_char(ch: str) -> bool:
@@ -56,6 +57,22 @@ def _right_ok(line: str, j: int) -> bool:
 _CODE_CHAR = re.compile(r"[^\u0e01-\u0e5b\s\d\ufffd]")
 
 
+def _chain_to_thai(line: str, j: int) -> bool:
+    """Do more codes (each maybe after one space) follow from j and end glued to Thai?"""
+    n, k, seen = len(line), j, 0
+    while k < n:
+        if line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
+            k += 2
+        elif _is_code_char(line[k]):
+            k += 1
+        else:
+            break
+        seen += 1
+        if seen > 3:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
+            return False
+    return seen > 0 and k < n and is_thai(line[k])
+
+
 def find_spots(lines: list[str]) -> list[Spot]:
     """Codes glued to Thai ("ทีE"), after Thai and one space ("ตั iง"), or alone after a Thai word
     ("นี i"). A code right after another spot counts as glued to Thai ("ทั i iง": two marks)."""
@@ -69,8 +86,7 @@ def find_spots(lines: list[str]) -> list[Spot]:
                 continue
             j = i + 1
             nxt_thai = j < n and is_thai(line[j])
-            chain = (j < n and _is_code_char(line[j]) and _right_ok(line, j + 1)) or (
-                j + 1 < n and line[j] == " " and _is_code_char(line[j + 1]))
+            chain = _chain_to_thai(line, j)
             if is_thai(line[i - 1]) or i == prev_end:
                 # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
                 if nxt_thai or _right_ok(line, j):
@@ -102,8 +118,35 @@ def _decoded(span: str, code: str, thai: str) -> str:
     return span.replace(code, thai)  # a leading vowel may follow a real space
 
 
-def _score(lex, texts: list[str]) -> list[int]:
-    return lex.value_many([normalize_line(t)[0] for t in texts])
+DEBUG = False
+CODE_PENALTY = 2  # an unexplained symbol inside Thai text
+
+
+def _score(lex, texts: list[str], code: str) -> list[int]:
+    vals = lex.value_many([normalize_line(t)[0] for t in texts])
+    return [v - CODE_PENALTY * t.count(code) for v, t in zip(vals, texts)]
+
+
+def _rescore_repaired(sample, code: str, cands: list[str], ctx: Context) -> dict:
+    from . import displaced
+    from .report import RepairReport
+
+    class Trial:
+        trial = True
+        lexicon = ctx.lexicon
+        report = RepairReport()
+
+    texts = [normalize_line(l + sp + r)[0] for l, sp, r in sample]
+    for thai in cands:
+        texts += [normalize_line(l + _decoded(sp, code, thai) + r)[0] for l, sp, r in sample]
+    texts = displaced.apply(texts, Trial())
+    scores = [v - CODE_PENALTY * t.count(code) for v, t in zip(ctx.lexicon.value_many(texts), texts)]
+    k = len(sample)
+    out = {}
+    for ci, thai in enumerate(cands):
+        diffs = [c - b for c, b in zip(scores[k * (ci + 1): k * (ci + 2)], scores[:k])]
+        out[thai] = (sum(diffs), sum(d > 0 for d in diffs))
+    return out
 
 
 def learn(lines: list[str], ctx: Context) -> dict[str, str]:
@@ -134,16 +177,25 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
         texts = [l + sp + r for l, sp, r in sample]
         for thai in CANDIDATES:
             texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
-        scores = _score(lex, texts)
+        scores = _score(lex, texts, code)
         k = len(sample)
         base = scores[:k]
         gains = {}
+        if DEBUG:
+            print(code, sample)
         for ci, thai in enumerate(CANDIDATES):
             cand = scores[k * (ci + 1): k * (ci + 2)]
             diffs = [c - b for c, b in zip(cand, base)]
             gains[thai] = (sum(diffs), sum(d > 0 for d in diffs))
         ranked = sorted(gains, key=lambda t: -gains[t][0])
+        if k <= FEW:
+            # Few contexts: displaced marks nearby can hide the right answer ("ทีGสดุ"), so
+            # rescore the leading candidates after a trial repair of displaced marks.
+            gains = _rescore_repaired(sample, code, ranked, ctx)
+            ranked = sorted(gains, key=lambda t: -gains[t][0])
         best, second = ranked[0], ranked[1]
+        if DEBUG:
+            print(code, [(t, gains[t]) for t in ranked[:6]])
         total, wins = gains[best]
         need = MIN_SINGLE_GAIN if k == 1 else MIN_GAIN_PER_USE * k
         if total >= need and wins * 2 >= k and total > gains[second][0]:

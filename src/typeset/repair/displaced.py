@@ -91,6 +91,8 @@ def _invalid(cs) -> int:
 class _Shifted:
     """A context view for a subset of lines: reports use the original line numbers."""
 
+    trial = True
+
     def __init__(self, ctx: Context, index: list[int]):
         self.lexicon, self._ctx, self._index = ctx.lexicon, ctx, index
         self.report = self
@@ -194,6 +196,8 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
         for i, s in zip(only, sub):
             out[i] = s
         return out
+    if not getattr(ctx, "trial", False):  # trial repairs of snippets must not relearn it
+        lex.learn_document(lines)
     windows = _windows(lines, lex)
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once

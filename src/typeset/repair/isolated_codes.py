@@ -19,6 +19,8 @@ NAME = "isolated_codes"
 class _Quiet:
     """Context for trial repairs: same lexicon, report thrown away."""
 
+    trial = True
+
     def __init__(self, ctx: Context):
         self.lexicon = ctx.lexicon
         self.report = RepairReport()

@@ -6,6 +6,7 @@ candidates to nlpO3 in one call (joined by newlines) and scores each from its to
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 import tempfile
 from functools import lru_cache
@@ -14,6 +15,8 @@ from typing import Iterable, Sequence
 from .thaichars import is_thai
 
 _SEP = "\n"
+_MIXED = re.compile(r"[\u0e01-\u0e5b][^\u0e01-\u0e5b]|[^\u0e01-\u0e5b][\u0e01-\u0e5b]")
+_RUNS = re.compile(r"[\u0e01-\u0e5b]+|[^\u0e01-\u0e5b]+")
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +28,7 @@ def word_freq() -> dict[str, int]:
 
 
 WEAK_FREQ = 2000  # a short dictionary "word" rarer than this is more likely a fragment
+WEAK_FREQ_4 = 50  # four-letter entries the corpus hardly knows ("แหง่")
 
 
 @lru_cache(maxsize=1)
@@ -67,19 +71,37 @@ class Lexicon:
     def __init__(self, extra: Iterable[str] = ()):
         extra = {w for w in extra if w and not w.isspace()}
         self.words = base_words() | extra
+        self.doc_words: frozenset[str] = frozenset()
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
 
     def tokenize(self, text: str) -> list[str]:
+        """nlpO3 tokens, split where Thai meets non-Thai (nlpO3 sometimes glues “ or ” on)."""
         import nlpo3
 
-        return nlpo3.segment(text, self.name)
+        out: list[str] = []
+        for t in nlpo3.segment(text, self.name):
+            if len(t) > 1 and _MIXED.search(t) and t not in self.words:  # keep "พ.ศ."
+                out.extend(_RUNS.findall(t))
+            else:
+                out.append(t)
+        return out
 
     def known(self, tok: str) -> bool:
         return tok in self.words
 
     def weak(self, tok: str) -> bool:
-        """A short, rare dictionary entry ("มุ", "คล"): what damaged words fall apart into."""
-        return len(tok) <= 3 and word_freq().get(tok, 0) < WEAK_FREQ
+        """A short, rare dictionary entry ("มุ", "คล"): what damaged words fall apart into,
+        unless the document writes it as a word of its own ("คิม จอง อึน")."""
+        n = len(tok)
+        if n > 4 or tok in self.doc_words:
+            return False
+        return word_freq().get(tok, 0) < (WEAK_FREQ if n <= 3 else WEAK_FREQ_4)
+
+    def learn_document(self, lines: Iterable[str]) -> None:
+        """Remember the dictionary words the document writes standing alone between spaces."""
+        self.doc_words = frozenset(
+            w for line in lines for w in line.split()
+            if w in self.words and all("\u0e01" <= c <= "\u0e5b" for c in w))
 
     def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
         """(Thai chars inside known words, Thai chars outside them)."""
@@ -105,7 +127,7 @@ class Lexicon:
                 n = len(t)
                 if t not in words:
                     v -= 2 * n + 1
-                elif n <= 3 and self.weak(t):
+                elif n <= 4 and self.weak(t):
                     v -= 1          # a rare fragment earns nothing
                 else:
                     v += n - 1
