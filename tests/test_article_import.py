@@ -149,3 +149,21 @@ def test_article_pdf_from_the_raw_seed(tmp_path):
     assert "Kazakhstan Is Breaking Out of Russia" in text
     links = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True).stdout
     assert "https://foreignpolicy.com/2022/09/16/kazakhstan-russia-ukraine-war/" in links  # clickable
+
+
+def test_article_template_keeps_metadata_as_data(tmp_path):
+    """Hostile article.yaml values reach the .tex escaped; the URL cannot close \\url{…}."""
+    src = tmp_path / "a"
+    src.mkdir()
+    (src / "article.yaml").write_text(
+        'template: article\ntitle: "\\\\input{/etc/passwd} 100% #1"\ndate: "\\\\def\\\\x{1}"\n'
+        'lead: true\nsource:\n  intro: "ที่มา"\n  title: "A } B"\n  publication: "P"\n'
+        '  date: "2022-09-16"\n  url: "https://e.org/a%20b#f}\\\\input{/etc/passwd}{ c"\n',
+        encoding="utf-8")
+    (src / "body.md").write_text("ย่อหน้าแรก\n\nย่อหน้าสอง\n", encoding="utf-8")
+    assert main(["build", str(src), "-o", str(tmp_path / "out"), "--tex-only"]) == 0
+    tex = next((tmp_path / "out").rglob("thesis.tex")).read_text(encoding="utf-8")
+    body = tex[tex.index("\\begin{document}"):]
+    assert "\\input{/etc" not in body and "\\def\\x" not in body
+    assert "\\url{https://e.org/a%20b#f%7D%5Cinput%7B/etc/passwd%7D%7B%20c}" in body
+    assert "16~กันยายน~2565" in body
