@@ -336,10 +336,17 @@ def import_section(rows: list[dict]) -> list[str]:
                         [[p] + [r["repair_passes"].get(p) for r in rows] for p in passes])
     if len(rows) > 1:
         base = rows[0]
-        per = [f"{r['scale']}×: {r['total_wall'] / base['total_wall'] / (r['scale'] / base['scale']):.2f}"
+        per = [f"{r['scale']}×: {scaling(base, r, 'total_wall'):.2f} wall, {scaling(base, r, 'total_cpu'):.2f} CPU"
                for r in rows[1:]]
-        out += ["", "Time per copy relative to the smallest size (1.00 = linear): " + ", ".join(per) + "."]
+        out += ["", "Time per copy relative to the smallest size (1.00 = linear): " + "; ".join(per) + "."]
     return out
+
+
+def scaling(base: dict, row: dict, key: str) -> float:
+    """Seconds per copy of `row` over seconds per copy of `base` (1.0 = linear in size)."""
+    if not base[key]:
+        return float("nan")
+    return row[key] / base[key] / (row["scale"] / base["scale"])
 
 
 def build_section(build: dict | None, pandoc: dict | None) -> list[str]:

@@ -160,7 +160,7 @@ def test_markdown_report_sections():
                                                "write": 0.1},
            "total_wall": 1.7, "total_cpu": 1.6, "kb_per_s": 1.2, "peak_rss_kb": 204800, "chapters": 5,
            "repair_passes": {"codes": 0.4, "spaces": 0.6}}
-    imp4 = dict(imp, scale=4, bytes=8192, total_wall=6.8)
+    imp4 = dict(imp, scale=4, bytes=8192, total_wall=6.8, total_cpu=12.8)
     q_ours = {"pages": 40, "overfull": 0, "cer": 0.0012}
     q_base = {"pages": 60, "overfull": 3, "cer": 0.013}
     build = {"texgen": {"wall_s": 1.0, "cpu_s": 0.9},
@@ -173,7 +173,7 @@ def test_markdown_report_sections():
     text = bench.to_markdown(m, [imp, imp4], build, pandoc, ["pandoc baseline: not installed"])
     assert "Machine: Test CPU" in text
     assert "| 1× | 2 |" in text and "| 4× | 8 |" in text
-    assert "4×: 1.00" in text                                    # linear scaling
+    assert "4×: 1.00 wall, 2.00 CPU" in text                     # per-copy time against 1×
     assert "--only 2" in text and "Python share of the full build: 5.0%" in text
     assert "| pdftotext CER vs sources | 0.12% | 1.30% |" in text
     assert "| overfull boxes | 0 | 3 |" in text
