@@ -118,7 +118,6 @@ def _decoded(span: str, code: str, thai: str) -> str:
     return span.replace(code, thai)  # a leading vowel may follow a real space
 
 
-DEBUG = False
 CODE_PENALTY = 2  # an unexplained symbol inside Thai text
 
 
@@ -127,89 +126,112 @@ def _score(lex, texts: list[str], code: str) -> list[int]:
     return [v - CODE_PENALTY * t.count(code) for v, t in zip(vals, texts)]
 
 
-def _rescore_repaired(sample, code: str, cands: list[str], ctx: Context) -> dict:
-    from . import displaced
-    from .report import RepairReport
+def _sample(work: list[str], code: str) -> list[tuple[str, str, str]]:
+    """Up to SAMPLE distinct (left, span, right) contexts of a code in the working lines."""
+    seen, sample = set(), []
+    here = [i for i, w in enumerate(work) if code in w]
+    for s in find_spots([work[i] for i in here]):
+        if s.code != code or s.kind == "isolated":
+            continue
+        key = _chunk(work[here[s.line]], s)
+        if key not in seen:
+            seen.add(key)
+            sample.append(key)
+            if len(sample) >= SAMPLE:
+                break
+    return sample
 
-    class Trial:
-        trial = True
-        lexicon = ctx.lexicon
-        report = RepairReport()
 
-    texts = [normalize_line(l + sp + r)[0] for l, sp, r in sample]
-    for thai in cands:
-        texts += [normalize_line(l + _decoded(sp, code, thai) + r)[0] for l, sp, r in sample]
-    texts = displaced.apply(texts, Trial())
-    scores = [v - CODE_PENALTY * t.count(code) for v, t in zip(ctx.lexicon.value_many(texts), texts)]
-    k = len(sample)
+def _trials(sample, code: str) -> list[str]:
+    """The sample as it is, then decoded with each candidate in turn."""
+    texts = [l + sp + r for l, sp, r in sample]
+    for thai in CANDIDATES:
+        texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
+    return texts
+
+
+def _gains(scores: list[int], k: int) -> dict[str, tuple[int, int]]:
+    """Per candidate: (total gain over the code left as it is, contexts that gained)."""
     out = {}
-    for ci, thai in enumerate(cands):
+    for ci, thai in enumerate(CANDIDATES):
         diffs = [c - b for c, b in zip(scores[k * (ci + 1): k * (ci + 2)], scores[:k])]
         out[thai] = (sum(diffs), sum(d > 0 for d in diffs))
     return out
 
 
+def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], ctx: Context) -> str | None:
+    k = len(sample)
+    ranked = sorted(gains, key=lambda t: -gains[t][0])
+    best, second = ranked[0], ranked[1]
+    total, wins = gains[best]
+    need = MIN_SINGLE_GAIN if k == 1 else MIN_GAIN_PER_USE * k
+    if not (total >= need and wins * 2 >= k and total > gains[second][0]):
+        return None
+    margin = total - gains[second][0]
+    ctx.report.code_evidence[code] = (f"{uses} uses; +{total} in {k} sampled contexts "
+                                      f"(next best {second}: +{gains[second][0]})")
+    if k < 3 or margin < k:
+        ctx.report.flag(first.line + 1, NAME, lines[first.line].strip()[:60],
+                        f"code {code!r} decoded as {best} on thin evidence ({k} contexts, margin {margin})")
+    return best
+
+
+class _Trial:
+    """Context for trial repairs of snippets: shared lexicon, report thrown away."""
+
+    trial = True
+
+    def __init__(self, ctx: Context):
+        from .report import RepairReport
+
+        self.lexicon, self.report = ctx.lexicon, RepairReport()
+
+
 def learn(lines: list[str], ctx: Context) -> dict[str, str]:
+    """Frequent codes one by one on plain dictionary scores (each decoded before the next is
+    scored); then the rare ones together, scored after a trial repair of displaced marks
+    because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ")."""
+    from . import displaced
+
     lex = ctx.lexicon
-    spots = find_spots(lines)
     by_code: dict[str, list[Spot]] = defaultdict(list)
-    for s in spots:
+    for s in find_spots(lines):
         if s.kind != "isolated":
             by_code[s.code].append(s)
     order = sorted(by_code, key=lambda c: -len(by_code[c]))
     mapping: dict[str, str] = {}
     work = list(lines)
+    rare = []
     for code in order:
-        seen, sample = set(), []
-        here = [i for i, w in enumerate(work) if code in w]
-        fresh = [Spot(here[s.line], s.start, s.end, s.code, s.kind)
-                 for s in find_spots([work[i] for i in here]) if s.code == code and s.kind != "isolated"]
-        for s in fresh:
-            left, span, right = _chunk(work[s.line], s)
-            if (left, span, right) in seen or code not in span:
-                continue
-            seen.add((left, span, right))
-            sample.append((left, span, right))
-            if len(sample) >= SAMPLE:
-                break
+        if len(by_code[code]) <= FEW:
+            rare.append(code)
+            continue
+        sample = _sample(work, code)
         if not sample:
             continue
-        texts = [l + sp + r for l, sp, r in sample]
-        for thai in CANDIDATES:
-            texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
-        scores = _score(lex, texts, code)
-        k = len(sample)
-        base = scores[:k]
-        gains = {}
-        if DEBUG:
-            print(code, sample)
-        for ci, thai in enumerate(CANDIDATES):
-            cand = scores[k * (ci + 1): k * (ci + 2)]
-            diffs = [c - b for c, b in zip(cand, base)]
-            gains[thai] = (sum(diffs), sum(d > 0 for d in diffs))
-        ranked = sorted(gains, key=lambda t: -gains[t][0])
-        if k <= FEW:
-            # Few contexts: displaced marks nearby can hide the right answer ("ทีGสดุ"), so
-            # rescore the leading candidates after a trial repair of displaced marks.
-            gains = _rescore_repaired(sample, code, ranked, ctx)
-            ranked = sorted(gains, key=lambda t: -gains[t][0])
-        best, second = ranked[0], ranked[1]
-        if DEBUG:
-            print(code, [(t, gains[t]) for t in ranked[:6]])
-        total, wins = gains[best]
-        need = MIN_SINGLE_GAIN if k == 1 else MIN_GAIN_PER_USE * k
-        if total >= need and wins * 2 >= k and total > gains[second][0]:
+        gains = _gains(_score(lex, _trials(sample, code), code), len(sample))
+        best = _decide(code, sample, gains, len(by_code[code]), by_code[code][0], lines, ctx)
+        if best:
             mapping[code] = best
-            ctx.report.code_evidence[code] = (
-                f"{len(by_code[code])} uses; +{total} dictionary chars in {k} sampled "
-                f"(next best {second}: +{gains[second][0]})")
-            if k < 3 or total - gains[second][0] < k:
-                s0 = by_code[code][0]
-                ctx.report.flag(s0.line + 1, NAME, lines[s0.line].strip()[:60],
-                                f"code {code!r} decoded as {best} on thin evidence "
-                                f"({k} contexts, margin {total - gains[second][0]})")
             work = [decode_line(w, i, {code: best}, None) if code in w else w
                     for i, w in enumerate(work)]
+    samples = {c: _sample(work, c) for c in rare}
+    texts, spans = [], {}
+    for c in rare:
+        t = [normalize_line(x)[0] for x in _trials(samples[c], c)]
+        spans[c] = (len(texts), len(t))
+        texts += t
+    texts = displaced.apply(texts, _Trial(ctx)) if texts else texts
+    values = lex.value_many(texts)
+    for c in rare:
+        a, n = spans[c]
+        if not samples[c]:
+            continue
+        scores = [v - CODE_PENALTY * t.count(c) for v, t in zip(values[a:a + n], texts[a:a + n])]
+        best = _decide(c, samples[c], _gains(scores, len(samples[c])), len(by_code[c]),
+                       by_code[c][0], lines, ctx)
+        if best:
+            mapping[c] = best
     return mapping
 
 

@@ -68,6 +68,26 @@ def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
     return out
 
 
+def _tail(lines: list[str], li: int) -> str:
+    """The Thai text ending the previous non-blank line, if it ends in Thai."""
+    for j in range(li - 1, max(li - 4, -1), -1):
+        t = lines[j].rstrip()
+        if t:
+            m = THAI_RUN.search(t[-CONTEXT:])
+            return m.group(0) if m and m.end() == len(t[-CONTEXT:]) else ""
+    return ""
+
+
+def _head(lines: list[str], li: int) -> str:
+    """The Thai text starting the next non-blank line, if it starts with Thai."""
+    for j in range(li + 1, min(li + 4, len(lines))):
+        t = lines[j].lstrip()
+        if t:
+            m = THAI_RUN.match(t[:CONTEXT])
+            return m.group(0) if m else ""
+    return ""
+
+
 def _damaged(toks: list[str], lex, weak: bool = True) -> bool:
     """Any Thai token outside the dictionary (or, with weak, a rare short fragment)?"""
     return any(THAI_RUN.fullmatch(t) and (t not in lex.words or weak and lex.weak(t)) for t in toks)
@@ -116,7 +136,7 @@ class _Window:
         return join_cells(self.cells if cs is None else cs)
 
 
-def _windows(lines: list[str], lex) -> list[_Window]:
+def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
     """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
     starting one cell earlier (the mark may belong there), within one Thai run."""
     toks = lex.tokenize("\n".join(lines))
@@ -182,8 +202,14 @@ def _windows(lines: list[str], lex) -> list[_Window]:
     out = []
     for li, s, e, ms, me in merged:
         line = lines[li]
-        out.append(_Window(li, s, e, line[s:e], line[max(ms, s - CONTEXT):s],
-                           line[e:min(me, e + CONTEXT)]))
+        left = line[max(ms, s - CONTEXT):s]
+        right = line[e:min(me, e + CONTEXT)]
+        # a paragraph runs on across hard line breaks: borrow context from the next/previous line
+        if across and s == ms and not line[:ms].strip():
+            left = _tail(lines, li) + left
+        if across and e == me and not line[me:].strip():
+            right = right + _head(lines, li)
+        out.append(_Window(li, s, e, line[s:e], left, right))
     return out
 
 
@@ -198,7 +224,7 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
         return out
     if not getattr(ctx, "trial", False):  # trial repairs of snippets must not relearn it
         lex.learn_document(lines)
-    windows = _windows(lines, lex)
+    windows = _windows(lines, lex, across=not getattr(ctx, "trial", False))  # snippets: no neighbours
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once
     for rnd in range(ROUNDS):
