@@ -41,16 +41,22 @@ class Renderer:
         self.env.globals.update(
             block=self.block, blocks=self.blocks, inline=self.inline, src=self.src,
             th=lambda v: pick(v, "th"), en=lambda v: pick(v, "en"), plain=escape_plain_markup,
-            kind=lambda b: type(b).__name__.lower(), font=self.font(), settings=cfg.settings,
+            kind=lambda b: type(b).__name__.lower(), settings=cfg.settings,
             meta=cfg.meta, doc=doc, table_spec=table_spec, caption_label=self.caption_label,
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
             appendix_label=self.appendix_label,
         )
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
+        self.fonts = self.font_context()
+        self.env.globals.update(self.fonts)   # font.*, pdfa for fonts.tex.j2
 
     # -- helpers exposed to templates -------------------------------------------
-    def font(self):
-        return _sarabun_font(self.cfg.settings)
+    def font_context(self) -> dict:
+        try:
+            from typeset.fonts import font_context   # the Thai typesetting stage
+        except ImportError:
+            return {"font": _sarabun_font(self.cfg.settings), "pdfa": bool(self.cfg.meta.get("pdfa"))}
+        return font_context(self.cfg.settings, self.cfg.meta)
 
     def src(self, node) -> Markup:
         return Markup(f"% typeset-src: {trusted(node.file)}:{node.line}\n")
@@ -85,15 +91,16 @@ class Renderer:
     def render(self, only: int | None = None) -> dict[str, str]:
         doc, out = self.doc, {}
         chapters = []
-        for i, ch in enumerate(doc.chapters, 1):
-            name = f"ch{i:02d}" if doc.kind == "thesis" else "body"
-            if only is None or (doc.kind == "thesis" and _chapter_index(ch) == only):
+        for ch in doc.chapters:
+            # ch03.tex holds chapter 3 whatever else is built, so drafts and full builds agree
+            name = f"ch{ch.index:02d}" if doc.kind == "thesis" else "body"
+            if only is None or (doc.kind == "thesis" and ch.index == only):
                 template = "chapter.tex.j2" if doc.kind == "thesis" else "body.tex.j2"
                 out[name + ".tex"] = self.part_file(ch, template, label=self.chapter_label(ch),
                                                     toc_label=self.chapter_label(ch, "toc"))
                 chapters.append(Markup(name))
         if only is not None and not chapters:
-            known = ", ".join(ch.number for ch in doc.chapters)
+            known = ", ".join(str(ch.index) for ch in doc.chapters)
             raise UserError(f"--only {only}: no such chapter (chapters: {known})")
         front = {}
         if only is None:
@@ -126,11 +133,6 @@ class Renderer:
         s = self.cfg.settings
         label = s["headings"]["chapter"]["label"] if where == "headings" else s["toc"]["chapter_label"]
         return label.replace("{n}", ch.number) if ch.kind == "chapter" and label else ""
-
-
-def _chapter_index(ch: n.Chapter) -> int | None:
-    digits = "".join(c for c in ch.name.split("-")[0] if c.isdigit())
-    return int(digits) if digits else None
 
 
 def document_texts(doc: n.Document):

@@ -34,7 +34,7 @@ class Inline:
             if not LINKABLE.match(x.url):
                 return self(x.children, notes)   # not a web address: its text only
             url = escape_url(x.url)
-            if n.plain_text(x.children) == x.url:
+            if x.auto or n.plain_text(x.children) == x.url:
                 return r"\url{" + url + "}"
             return r"\href{" + url + "}{" + self(x.children, notes) + "}"
         if isinstance(x, n.LineBreak):

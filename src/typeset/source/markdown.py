@@ -104,7 +104,8 @@ class Parser:
                 elif t == "strong_open":
                     out.append(n.Strong(self.file, line, kids))
                 else:
-                    out.append(n.Link(self.file, line, str(c.attrs.get("href", "")), kids))
+                    out.append(n.Link(self.file, line, str(c.attrs.get("href", "")), kids,
+                                      c.markup == "autolink"))
                 continue
             elif t == "footnote_ref":
                 fid = c.meta["id"]

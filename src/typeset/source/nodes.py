@@ -40,6 +40,7 @@ class Code(Node):
 class Link(Node):
     url: str = ""
     children: list = field(default_factory=list)
+    auto: bool = False   # <https://…>: the address itself is the text
 
 
 @dataclass
