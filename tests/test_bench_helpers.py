@@ -174,7 +174,7 @@ def test_markdown_report_sections():
     assert "Machine: Test CPU" in text
     assert "| 1× | 2 |" in text and "| 4× | 8 |" in text
     assert "4×: 1.00 wall, 2.00 CPU" in text                     # per-copy time against 1×
-    assert "--only 2" in text and "Python share of the full build: 5.0%" in text
+    assert "--only 2" in text and "Python share of the full build: 5.0% of the wall time, 3.6% of the CPU" in text
     assert "| pdftotext CER vs sources | 0.12% | 1.30% |" in text
     assert "| overfull boxes | 0 | 3 |" in text
     assert "- pandoc baseline: not installed" in text
