@@ -18,7 +18,7 @@ class Inline:
         self.cite = cite   # True when references.bib exists: [@key] -> \parencite
 
     def __call__(self, items, notes: bool = True) -> Markup:
-        """notes=False drops footnotes (TOC entries, bookmarks, running heads)."""
+        """notes=False drops footnotes and \\cite (TOC entries, bookmarks, running heads)."""
         return Markup("".join(self.one(x, notes) for x in items))
 
     def one(self, x, notes: bool) -> str:
@@ -42,6 +42,8 @@ class Inline:
         if isinstance(x, n.FootnoteRef):
             return r"\footnote{" + self(x.children, notes) + "}" if notes else ""
         if isinstance(x, n.Citation):
+            if not notes and self.cite:
+                return ""   # no \parencite in สารบัญ lines and bookmarks (fragile, and unusual)
             if not self.cite:
                 return self.esc.text(x.raw)
             keys = ",".join(_key(k) for k in x.keys)
