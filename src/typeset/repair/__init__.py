@@ -63,11 +63,14 @@ def _run_spaces(mod: ModuleType, lines: list[str], ctx: Context) -> list[str]:
     return list(new)
 
 
-def repair(text: str) -> RepairResult:
+def repair(text: str, skip: tuple[str, ...] = ()) -> RepairResult:
+    """Repair raw text line by line; `skip` names passes to leave out (e.g. ("spaces",))."""
     lines = text.splitlines()
     ctx = Context(raw=list(lines))
     ctx.report.coverage_before = ctx.lexicon.coverage(lines)
     for name in PIPELINE:
+        if name in skip:
+            continue
         mod = _pass(name)
         if mod is None:
             continue

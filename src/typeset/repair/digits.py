@@ -129,6 +129,8 @@ def _decode_symbols(lines: list[str], ctx: Context) -> list[str]:
         return lines
     clear = Counter(re.findall(r"(?<![\d.])\d{1,4}(?![\d.])", "\n".join(lines)))
     amap, _, margins = _search(toks, clear)
+    if LOSSY in amap and (margins[LOSSY][1] is None or margins[LOSSY][1] < 1):
+        del amap[LOSSY]  # no evidence for what the lost digit was
     visible_digits = {d for c, d in amap.items() if c != LOSSY}  # a lost digit is none of these
     for code, (digit, margin) in margins.items():
         if code != LOSSY and digit is not None and (margin is None or margin >= 1):
