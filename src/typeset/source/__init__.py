@@ -40,7 +40,7 @@ def load(folder: Path | str, template: str | None = None):
         raise UserError(f"{folder / 'chapters'}: no chapter files (expected chapters/01-name.md)")
     for num, path in files:
         doc.chapters.append(_part(folder, path, "chapter", format_number(num, style), sec_style,
-                                  sections=True, index=num))
+                                  sections=_numbered(cfg), index=num))
     front = folder / "frontmatter"
     for key, name in FRONT_FILES.items():
         if (front / name).is_file():
@@ -85,14 +85,17 @@ def _load_article(folder: Path, template: str | None):
     if not body.is_file():
         raise UserError(f"{folder}: article.yaml found but no body.md")
     doc = nodes.Document(kind="article", root=str(folder), meta=cfg.meta, words=_words(cfg))
-    # Articles: `##` headings are unnumbered unless headings.section.numbered is set.
-    numbered = bool(cfg.settings.get("headings", {}).get("section", {}).get("numbered", False))
-    part = _part(folder, body, "body", "", "arabic", sections=numbered, need_title=False)
+    # `##` headings numbered 1, 2 … (no chapter prefix) when headings.section.numbered
+    part = _part(folder, body, "body", "", "arabic", sections=_numbered(cfg), need_title=False)
     doc.chapters.append(part)
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
     check_figures(doc)
     return doc, cfg
+
+
+def _numbered(cfg) -> bool:
+    return bool(cfg.settings.get("headings", {}).get("section", {}).get("numbered", True))
 
 
 def _words(cfg) -> list[str]:
