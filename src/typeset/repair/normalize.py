@@ -1,4 +1,5 @@
-"""Pass `normalize`: NFC, sara am rebuilt from its parts, marks in typing order inside a cell.
+"""Pass `normalize`: NFC, sara am rebuilt from its parts, marks in typing order inside a cell,
+no space between a character and the mark drawn on it.
 
 Never NFKC: it would decompose ำ into ํ + า.
 """
@@ -15,11 +16,14 @@ NAME = "normalize"
 # ํ (+ tone marks) + า, or the reversed า + ํ: both are a broken ำ; the tone goes before ำ.
 _AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*) ?\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
 _MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
+# A combining mark never follows a space: "อยู ่" is อยู่ with the font's stray space.
+_SPACE_MARK = re.compile("(?<=[\u0e01-\u0e4e]) +(?=[" + "".join(sorted(MARKS)) + "])")
 
 
-def normalize_line(line: str) -> tuple[str, int, int]:
-    """Return (line, sara am fixes, mark reorders)."""
+def normalize_line(line: str) -> tuple[str, int, int, int]:
+    """Return (line, sara am fixes, mark reorders, stray spaces before marks removed)."""
     s = unicodedata.normalize("NFC", line)
+    s, n_space = _SPACE_MARK.subn("", s)
     s, n_am = _AM.subn(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", s)
     n_order = 0
 
@@ -30,14 +34,15 @@ def normalize_line(line: str) -> tuple[str, int, int]:
         return r
 
     s = _MARK_RUN.sub(reorder, s)
-    return s, n_am, n_order
+    return s, n_am, n_order, n_space
 
 
 def apply(lines: list[str], ctx: Context) -> list[str]:
     out = []
     for line in lines:
-        s, n_am, n_order = normalize_line(line)
+        s, n_am, n_order, n_space = normalize_line(line)
         ctx.report.count("normalize: sara am rebuilt", n_am)
         ctx.report.count("normalize: marks reordered", n_order)
+        ctx.report.count("normalize: stray space before a mark removed", n_space)
         out.append(s)
     return out
