@@ -17,8 +17,8 @@ Each pass is a small module with NAME and apply(lines, ctx) -> lines, run in PIP
     normalize  NFC, broken sara am (ํา, าํ) -> ำ, marks in typing order
     codes      learn the document's code -> Thai mark map (a substitution cipher scored by
                dictionary coverage) and decode it, dropping the stray space some codes carry
-    displaced  marks drawn one cell too far right moved back where the dictionary agrees
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
+    displaced  marks drawn one cell too far right moved back where the dictionary agrees
     digits     private digit codes (¥¦ -> 20) and coded heading/chapter numbers from context
     spaces     (typeset.repair.spaces, owned by the article engineer) spurious spaces in words
 
@@ -35,7 +35,7 @@ from .report import RepairReport, RepairResult, Uncertain
 
 __all__ = ["repair", "RepairResult", "RepairReport", "Uncertain", "PIPELINE"]
 
-PIPELINE = ["normalize", "codes", "normalize", "displaced", "isolated_codes", "normalize", "digits",
+PIPELINE = ["normalize", "codes", "isolated_codes", "normalize", "displaced", "normalize", "digits",
             "spaces"]
 
 

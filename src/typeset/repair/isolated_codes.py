@@ -2,8 +2,8 @@
 
 The code is decoded (and its space dropped) only where that spot alone gains: the text before it,
 with and without the decoded mark, is repaired by `displaced` and the two are compared by the
-dictionary. A lone letter after Thai text that is not a mark ("วิตามิน K") stays. Lines changed here
-get another `displaced` round.
+dictionary. A lone letter after Thai text that is not a mark ("วิตามิน K") stays. Runs before
+`displaced`, which then repairs the word and its decoded mark together ("เหตนีุ i" = เหตุนี้).
 """
 from __future__ import annotations
 
@@ -47,8 +47,4 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         out[s.line] = line[:s.start] + _decoded(line[s.start:s.end], s.code, mapping[s.code]) + line[s.end:]
         changed.add(s.line)
         ctx.report.count("codes: isolated code decoded")
-    if not changed:
-        return out
-    idx = sorted(changed)
-    out = [normalize_line(x)[0] if i in changed else x for i, x in enumerate(out)]
-    return displaced.apply(out, ctx, only=idx)
+    return out
