@@ -34,7 +34,11 @@ EXTRA = {
     "\r": "",
     "\u00ad": "",     # soft hyphen: never print a hyphen inside a word
 }
-TABLE = {**_latex_special_chars, **EXTRA}
+# Control characters (invisible; DEL is an invalid character to TeX and stops the build): dropped,
+# form feed / vertical tab / line separators become spaces (TeX's ^^L would end the paragraph).
+CONTROLS = {chr(c): "" for c in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+CONTROLS.update({"\x0b": " ", "\x0c": " ", "\u2028": " ", "\u2029": " "})
+TABLE = {**_latex_special_chars, **EXTRA, **CONTROLS}
 _CHARS = re.compile("[" + re.escape("".join(TABLE)) + ",]")
 
 
