@@ -32,8 +32,10 @@ def one_line_error(proc) -> str:
     return last
 
 
-def pdftotext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+def pdftotext(pdf: Path, raw: bool = False) -> str:
+    """The PDF's text; raw=True reads in content-stream order (immune to column guessing)."""
+    opts = ["-raw"] if raw else []
+    return subprocess.run(["pdftotext", *opts, "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
