@@ -68,23 +68,25 @@ def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
     return out
 
 
-def _tail(lines: list[str], li: int) -> str:
-    """The Thai text ending the previous non-blank line, if it ends in Thai."""
+def _tail(lines: list[str], li: int, lex) -> str:
+    """The last word of the previous non-blank line when it ends in a clean Thai word."""
     for j in range(li - 1, max(li - 4, -1), -1):
         t = lines[j].rstrip()
         if t:
-            m = THAI_RUN.search(t[-CONTEXT:])
-            return m.group(0) if m and m.end() == len(t[-CONTEXT:]) else ""
+            toks = lex.tokenize(t[-3 * CONTEXT:])
+            w = toks[-1] if toks else ""
+            return w if THAI_RUN.fullmatch(w) and w in lex.words and not lex.weak(w) else ""
     return ""
 
 
-def _head(lines: list[str], li: int) -> str:
-    """The Thai text starting the next non-blank line, if it starts with Thai."""
+def _head(lines: list[str], li: int, lex) -> str:
+    """The first word of the next non-blank line when it starts with a clean Thai word."""
     for j in range(li + 1, min(li + 4, len(lines))):
         t = lines[j].lstrip()
         if t:
-            m = THAI_RUN.match(t[:CONTEXT])
-            return m.group(0) if m else ""
+            toks = lex.tokenize(t[:3 * CONTEXT])
+            w = toks[0] if toks else ""
+            return w if THAI_RUN.fullmatch(w) and w in lex.words and not lex.weak(w) else ""
     return ""
 
 
@@ -206,9 +208,9 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
         right = line[e:min(me, e + CONTEXT)]
         # a paragraph runs on across hard line breaks: borrow context from the next/previous line
         if across and s == ms and not line[:ms].strip():
-            left = _tail(lines, li) + left
+            left = _tail(lines, li, lex) + left
         if across and e == me and not line[me:].strip():
-            right = right + _head(lines, li)
+            right = right + _head(lines, li, lex)
         out.append(_Window(li, s, e, line[s:e], left, right))
     return out
 
