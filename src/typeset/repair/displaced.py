@@ -99,9 +99,14 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
     """Does the moved mark end up inside a real word? A dictionary word that is not a rare
     fragment, or any dictionary word when the move also cures an impossible stack."""
     pos = 0
-    for t in toks:
+    for k, t in enumerate(toks):
         if pos <= at < pos + len(t):
-            return t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t))
+            if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)):
+                return True
+            # or inside a word the document writes on its own ("อิล|ซุง" -> อิลซุง)
+            before = toks[k - 1] if k else ""
+            after = toks[k + 1] if k + 1 < len(toks) else ""
+            return any(w in lex.doc_words for w in (before + t, t + after, before + t + after))
         pos += len(t)
     return False
 

@@ -98,10 +98,14 @@ class Lexicon:
         return word_freq().get(tok, 0) < (WEAK_FREQ if n <= 3 else WEAK_FREQ_4)
 
     def learn_document(self, lines: Iterable[str]) -> None:
-        """Remember the dictionary words the document writes standing alone between spaces."""
+        """Remember the words the document writes standing alone between spaces (dictionary
+        words, and well-formed others such as names: "คิม อิลซุง")."""
+        from .thaichars import run_valid
+
         self.doc_words = frozenset(
             w for line in lines for w in line.split()
-            if w in self.words and all("\u0e01" <= c <= "\u0e5b" for c in w))
+            if len(w) > 1 and all("\u0e01" <= c <= "\u0e5b" for c in w)
+            and (w in self.words or run_valid(w)))
 
     def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
         """(Thai chars inside known words, Thai chars outside them)."""
