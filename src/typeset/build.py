@@ -10,7 +10,9 @@ from pathlib import Path
 from typeset import source
 from typeset.errors import UserError
 from typeset.fsutil import atomic_write, write_if_changed
-from typeset.render import MAIN, render
+from typeset.render import MAIN, Renderer
+
+SHOW = 5   # overfull boxes listed in the summary
 from typeset.source import nodes as n
 
 
@@ -25,7 +27,10 @@ def run(args) -> int:
     for warning in todo_warnings(doc.meta, "article.yaml" if doc.kind == "article" else "thesis.yaml"):
         console.print(f"[yellow]warning:[/] {warning}")
     tex_dir = out / "tex"
-    files = render(doc, cfg, only=args.only)
+    renderer = Renderer(doc, cfg)
+    for warning in renderer.fonts.get("font", {}).get("warnings", []):
+        console.print(f"[yellow]warning:[/] {warning}")
+    files = renderer.render(only=args.only)
     changed = write_tex(tex_dir, files)
     copy_assets(doc, tex_dir)
     console.print(f"wrote {len(files)} .tex files to {tex_dir} ({changed} changed)")
@@ -33,13 +38,15 @@ def run(args) -> int:
         return 0
     pdf_name = "thesis.pdf" if doc.kind == "thesis" else "article.pdf"
     result = compile_pdf(tex_dir, MAIN, out / pdf_name)
-    pages = getattr(result, "pages", None)
-    warnings = getattr(result, "warnings", None)
-    overfull = getattr(result, "overfull", None)
+    warnings = list(getattr(result, "warnings", []) or [])
+    overfull = list(getattr(result, "overfull", []) or [])
     style = "green" if not overfull else "yellow"
-    console.print(f"[{style}]{out / pdf_name}[/]: {pages} pages, "
-                  f"{len(warnings) if isinstance(warnings, list) else warnings} warnings, "
-                  f"{len(overfull) if isinstance(overfull, list) else overfull} overfull boxes")
+    console.print(f"[{style}]{out / pdf_name}[/]: {getattr(result, 'pages', '?')} pages, "
+                  f"{len(warnings)} warnings, {len(overfull)} overfull boxes")
+    for box in overfull[:SHOW]:
+        console.print(f"  overfull: {box}", markup=False, highlight=False)
+    if len(overfull) > SHOW:
+        console.print(f"  … and {len(overfull) - SHOW} more (log: {tex_dir / 'thesis.log'})", markup=False)
     return 0
 
 
