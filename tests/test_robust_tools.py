@@ -50,27 +50,34 @@ def test_missing_package_on_import_too(tmp_path):
     assert "missing Python package 'pythainlp'" in one_line_error(proc)
 
 
-def path_with(tmp_path: Path, *tools: str) -> str:
-    """A PATH holding only the named tools (symlinked), as on a machine missing the rest."""
+# the external programs a build may call; each test removes some of them from PATH
+TOOLS = ["latexmk", "perl", "xelatex", "xdvipdfmx", "kpsewhich", "biber", "fc-scan", "fc-list",
+         "fc-match", "fc-query", "pdfinfo", "pdftotext", "pdffonts"]
+
+
+def path_without(tmp_path: Path, *missing: str) -> str:
+    """A PATH holding every tool but the missing ones (symlinked), as on a machine without them."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
-    for tool in tools:
+    for tool in TOOLS:
         found = shutil.which(tool)
-        if found:
+        if found and tool not in missing:
             (bin_dir / tool).symlink_to(found)
     return str(bin_dir)
 
 
-@pytest.mark.parametrize("tools, missing", [
-    ((), "latexmk"),                                   # no TeX at all
-    (("latexmk", "perl"), "xelatex"),                  # latexmk without the XeTeX engine
+@pytest.mark.parametrize("missing, named", [
+    (("latexmk",), "latexmk"),
+    (("xelatex",), "xelatex"),
+    (("latexmk", "xelatex", "xdvipdfmx", "kpsewhich", "biber"), "latexmk"),   # no TeX Live at all
+    (("fc-scan", "fc-list", "fc-match", "fc-query"), "fontconfig"),
 ])
-def test_missing_tex_tools_name_the_debian_package(tmp_path, tools, missing):
+def test_missing_tools_are_named_with_the_install_command(tmp_path, missing, named):
     src = copy_fixture("hostile", tmp_path)
     out = tmp_path / "out"
-    proc = typeset("build", src, "-o", out, cwd=tmp_path, env={"PATH": path_with(tmp_path, *tools)})
+    proc = typeset("build", src, "-o", out, cwd=tmp_path, env={"PATH": path_without(tmp_path, *missing)})
     msg = one_line_error(proc)
-    assert missing in msg
+    assert named in msg
     assert "apt-get install" in msg or "make deps" in msg
     assert not (out / "thesis.pdf").exists()
 
