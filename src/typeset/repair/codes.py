@@ -54,7 +54,9 @@ def _right_ok(line: str, j: int) -> bool:
     return j >= len(line) or not (line[j].isalnum() and not is_thai(line[j]))
 
 
-_CODE_CHAR = re.compile(r"[^\u0e01-\u0e5b\s\d\ufffd]")
+_NOT_CODE = r"\u0e01-\u0e5b\s\d\ufffd"
+# a code candidate right after Thai, or after Thai and one space (chains are followed by hand)
+_CODE_CHAR = re.compile(rf"(?<=[\u0e01-\u0e5b]) ?[^{_NOT_CODE}]")
 
 
 def _chain_to_thai(line: str, j: int) -> bool:
@@ -79,25 +81,32 @@ def find_spots(lines: list[str]) -> list[Spot]:
     spots = []
     for li, line in enumerate(lines):
         n = len(line)
-        prev_end = -1
         for mm in _CODE_CHAR.finditer(line):
-            i, ch = mm.start(), mm.group(0)
-            if i == 0 or not _is_code_char(ch):
-                continue
-            j = i + 1
-            nxt_thai = j < n and is_thai(line[j])
-            chain = _chain_to_thai(line, j)
-            if is_thai(line[i - 1]) or i == prev_end:
-                # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
-                if nxt_thai or _right_ok(line, j):
-                    spots.append(Spot(li, i, j, ch, "glued"))
-                    prev_end = j
-            elif line[i - 1] == " " and i >= 2 and (is_thai(line[i - 2]) or i - 1 == prev_end):
-                if nxt_thai or chain:
-                    spots.append(Spot(li, i - 1, j, ch, "spaced"))
-                    prev_end = j
-                elif _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
-                    spots.append(Spot(li, i - 1, j, ch, "isolated"))
+            i = mm.end() - 1
+            if spots and spots[-1].line == li and spots[-1].end > i:
+                continue  # already taken as part of a chain
+            spaced = i - mm.start() == 1
+            while i < n and _is_code_char(line[i]):
+                j = i + 1
+                nxt_thai = j < n and is_thai(line[j])
+                if not spaced:
+                    # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
+                    if not (nxt_thai or _right_ok(line, j)):
+                        break
+                    spots.append(Spot(li, i, j, line[i], "glued"))
+                elif nxt_thai or _chain_to_thai(line, j):
+                    spots.append(Spot(li, i - 1, j, line[i], "spaced"))
+                else:
+                    if _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
+                        spots.append(Spot(li, i - 1, j, line[i], "isolated"))
+                    break
+                # a chain: the next code glued on, or after one space
+                if j < n and _is_code_char(line[j]):
+                    i, spaced = j, False
+                elif j + 1 < n and line[j] == " " and _is_code_char(line[j + 1]) and _chain_to_thai(line, j):
+                    i, spaced = j + 1, True
+                else:
+                    break
     return spots
 
 
