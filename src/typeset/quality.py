@@ -39,7 +39,8 @@ class Quality:
     thai_hyphens: int = 0
     breaks_thai: int = 0                 # Thai|Thai line breaks examined
     bad_breaks_dict: int = 0             # inside a dictionary word (evaluation's rule)
-    bad_breaks_doc: int = 0              # inside a document / user word
+    bad_breaks_doc: int = 0              # inside a document / user word, or where the
+                                         # document segmentation has no break point
     gap_points: int = 0                  # non-space break points measured
     gap_max_pt: float = 0.0
     gap_p99_pt: float = 0.0
@@ -204,8 +205,9 @@ def bad_breaks(layout_text: str, segmenter=None) -> tuple[int, int, int, list[st
                     break
             if not doc_inside:
                 pos = 0
+                # a cut inside a chunk is a cut where the document segmentation allows none
                 for tok in segmenter.split(text):
-                    if pos < cut < pos + len(tok) and tok.strip() in segmenter.words:
+                    if pos < cut < pos + len(tok):
                         doc_inside = True
                         break
                     pos += len(tok)
@@ -222,8 +224,8 @@ def thai_hyphens(layout_text: str, source: str) -> tuple[int, list[str]]:
     count, examples = 0, []
     for a, b in zip(lines, lines[1:] + [""]):
         if len(a) >= 2 and a[-1] in HYPHENS and THAI.match(a[-2]):
-            left = a.split()[-1][:-1][-8:]
-            right = b.split()[0][:8] if b.split() else ""
+            left = a.split()[-1][:-1][-4:]
+            right = b.split()[0][:4] if b.split() else ""
             if (left + a[-1] + right) not in flat and (left + "-" + right) not in flat:
                 count += 1
                 examples.append(f"{left}-|{right}")

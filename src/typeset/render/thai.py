@@ -46,6 +46,13 @@ def _base_words() -> frozenset[str]:
     return frozenset(thai_words()) | frozenset(thai_orst_words())
 
 
+@lru_cache(maxsize=1)
+def _base_trie():
+    from pythainlp.util import Trie
+
+    return Trie(_base_words())
+
+
 def _tokenize(text: str, trie) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
@@ -71,8 +78,9 @@ def learn_words(texts: Iterable[str], words: Iterable[str] = ()) -> set[str]:
     from pythainlp.util import Trie
 
     texts = [unicodedata.normalize("NFC", t) for t in texts]
-    known = set(_base_words()) | _clean(words)
-    trie = Trie(known)
+    user = _clean(words)
+    known = set(_base_words()) | user
+    trie = Trie(known) if user else _base_trie()
     learned: set[str] = set()
 
     runs = [_tokenize(run, trie) for t in texts for run in THAI_RUN.findall(t)]
@@ -212,8 +220,8 @@ class Segmenter:
         docs = list(document)
         self.learned = learn_words(docs, user) if docs else set()
         self.protected = frozenset(user | self.learned)
-        self.words = frozenset(_base_words() | self.protected)
-        self.trie = Trie(self.words)
+        self.words = _base_words() | self.protected
+        self.trie = Trie(self.words) if self.protected else _base_trie()
         self._cache: dict[str, list[str]] = {}
 
     def split(self, text: str) -> list[str]:
@@ -289,7 +297,10 @@ class Segmenter:
         """glue[i]: no break between tokens[i-1] and tokens[i]."""
         n = len(tokens)
         thai = [bool(THAI.match(t[:1])) for t in tokens]
-        unknown = [thai[i] and tokens[i] not in self.words for i in range(n)]
+        # a lone letter is a piece of something the dictionary does not know, even when the
+        # dictionary lists the letter itself
+        unknown = [thai[i] and (tokens[i] not in self.words or _letters(tokens[i]) <= 1)
+                   for i in range(n)]
         short = [thai[i] and (_letters(tokens[i]) <= SHORT or unknown[i]) for i in range(n)]
         glue = [False] * n
         for i in range(n):
