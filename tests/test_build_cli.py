@@ -120,3 +120,15 @@ def test_pdf_reads_back_the_thai_source(mini, tmp_path):
         "a hyphen inside Thai text"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts  # embedded
+
+
+def test_template_option_overrides_the_folder_choice(mini, tmp_path):
+    for name in ("thai-thesis", "thai-report"):
+        proc = typeset("build", mini, "-o", tmp_path / name, "--tex-only", "--template", name)
+        assert proc.returncode == 0, proc.stderr
+    thesis = (tmp_path / "thai-thesis" / "tex" / "thesis.tex").read_text(encoding="utf-8")
+    report = (tmp_path / "thai-report" / "tex" / "thesis.tex").read_text(encoding="utf-8")
+    assert thesis != report
+    # the chapter files do not depend on the template's look
+    assert (tmp_path / "thai-thesis" / "tex" / "ch01.tex").read_bytes() == \
+        (tmp_path / "thai-report" / "tex" / "ch01.tex").read_bytes()
