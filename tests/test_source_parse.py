@@ -180,11 +180,11 @@ def make_thesis(root: Path, chapters: dict[str, str], yaml_text: str = "template
     return root
 
 
-def test_chapters_sorted_by_number_not_name(tmp_path):
+def test_chapters_sorted_by_number_not_name_and_numbered_in_order(tmp_path):
     root = make_thesis(tmp_path / "t", {"10-last.md": "# สิบ\n", "02-b.md": "# สอง\n\n## ก\n", "1-a.md": "# หนึ่ง\n"})
     doc, cfg = source.load(root)
-    assert [(c.index, c.number, c.plain_title) for c in doc.chapters] == [
-        (1, "1", "หนึ่ง"), (2, "2", "สอง"), (10, "10", "สิบ")]
+    assert [(c.index, c.number, c.plain_title, c.name) for c in doc.chapters] == [
+        (1, "1", "หนึ่ง", "1-a"), (2, "2", "สอง", "02-b"), (3, "3", "สิบ", "10-last")]
     assert doc.chapters[1].blocks[0].number == "2.1"
 
 

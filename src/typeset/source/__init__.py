@@ -38,7 +38,8 @@ def load(folder: Path | str, template: str | None = None):
     files = _chapter_files(folder)
     if not files:
         raise UserError(f"{folder / 'chapters'}: no chapter files (expected chapters/01-name.md)")
-    for num, path in files:
+    # The NN- prefix only orders the files; chapters are numbered 1, 2, 3 … in that order.
+    for num, (_, path) in enumerate(files, 1):
         doc.chapters.append(_part(folder, path, "chapter", format_number(num, style), sec_style,
                                   sections=_numbered(cfg), index=num))
     front = folder / "frontmatter"
