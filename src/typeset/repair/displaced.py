@@ -68,26 +68,28 @@ def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
     return out
 
 
-def _tail(lines: list[str], li: int, lex) -> str:
-    """The last word of the previous non-blank line when it ends in a clean Thai word."""
-    for j in range(li - 1, max(li - 4, -1), -1):
-        t = lines[j].rstrip()
-        if t:
-            toks = lex.tokenize(t[-3 * CONTEXT:])
-            w = toks[-1] if toks else ""
-            return w if THAI_RUN.fullmatch(w) and w in lex.words and not lex.weak(w) else ""
-    return ""
+def _edge_word(w: str, lex) -> str:
+    return w if THAI_RUN.fullmatch(w) and w in lex.words and not lex.weak(w) else ""
 
 
-def _head(lines: list[str], li: int, lex) -> str:
-    """The first word of the next non-blank line when it starts with a clean Thai word."""
-    for j in range(li + 1, min(li + 4, len(lines))):
-        t = lines[j].lstrip()
-        if t:
-            toks = lex.tokenize(t[:3 * CONTEXT])
-            w = toks[0] if toks else ""
-            return w if THAI_RUN.fullmatch(w) and w in lex.words and not lex.weak(w) else ""
-    return ""
+def _neighbours(lines: list[str], first: dict, last: dict, lex) -> tuple[list[str], list[str]]:
+    """Per line: the clean Thai word ending the previous non-blank line and the one starting
+    the next (a paragraph runs on across hard line breaks)."""
+    n = len(lines)
+    tail, head = [""] * n, [""] * n
+    prev = None
+    for li in range(n):
+        if prev is not None and li - prev <= 3:
+            tail[li] = _edge_word(last.get(prev, ""), lex)
+        if lines[li].strip():
+            prev = li
+    nxt = None
+    for li in range(n - 1, -1, -1):
+        if nxt is not None and nxt - li <= 3:
+            head[li] = _edge_word(first.get(nxt, ""), lex)
+        if lines[li].strip():
+            nxt = li
+    return tail, head
 
 
 def _damaged(toks: list[str], lex, weak: bool = True) -> bool:
@@ -156,6 +158,14 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
         spans.append((li, col, col + len(t)))
         col += len(t)
     thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
+    first: dict[int, str] = {}
+    last: dict[int, str] = {}
+    for li, a, b in spans:
+        t = lines[li][a:b]
+        if not t.isspace():
+            first.setdefault(li, t)
+            last[li] = t
+    tail, head = _neighbours(lines, first, last, lex) if across else ([], [])
     # unknown or impossible tokens and short rare entries ("คล", "มุ") mark damage
     state = []
     for k, (li, a, b) in enumerate(spans):
@@ -213,9 +223,9 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
         right = line[e:min(me, e + CONTEXT)]
         # a paragraph runs on across hard line breaks: borrow context from the next/previous line
         if across and s == ms and not line[:ms].strip():
-            left = _tail(lines, li, lex) + left
+            left = tail[li] + left
         if across and e == me and not line[me:].strip():
-            right = right + _head(lines, li, lex)
+            right = right + head[li]
         out.append(_Window(li, s, e, line[s:e], left, right))
     return out
 

@@ -15,7 +15,6 @@ from typing import Iterable, Sequence
 from .thaichars import is_thai
 
 _SEP = "\n"
-_MIXED = re.compile(r"[\u0e01-\u0e5b][^\u0e01-\u0e5b]|[^\u0e01-\u0e5b][\u0e01-\u0e5b]")
 _RUNS = re.compile(r"[\u0e01-\u0e5b]+|[^\u0e01-\u0e5b]+")
 
 
@@ -72,6 +71,7 @@ class Lexicon:
         extra = {w for w in extra if w and not w.isspace()}
         self.words = base_words() | extra
         self.doc_words: frozenset[str] = frozenset()
+        self._weak: dict[str, bool] = {}
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
 
     def tokenize(self, text: str) -> list[str]:
@@ -80,7 +80,9 @@ class Lexicon:
 
         out: list[str] = []
         for t in nlpo3.segment(text, self.name):
-            if len(t) > 1 and _MIXED.search(t) and t not in self.words:  # keep "พ.ศ."
+            # glued quotes sit at an end: Thai-ness of first and last character differ
+            if len(t) > 1 and ("\u0e01" <= t[0] <= "\u0e5b") != ("\u0e01" <= t[-1] <= "\u0e5b") \
+                    and t not in self.words:  # keep "พ.ศ."
                 out.extend(_RUNS.findall(t))
             else:
                 out.append(t)
@@ -95,7 +97,10 @@ class Lexicon:
         n = len(tok)
         if n > 4 or tok in self.doc_words:
             return False
-        return word_freq().get(tok, 0) < (WEAK_FREQ if n <= 3 else WEAK_FREQ_4)
+        w = self._weak.get(tok)
+        if w is None:
+            w = self._weak[tok] = word_freq().get(tok, 0) < (WEAK_FREQ if n <= 3 else WEAK_FREQ_4)
+        return w
 
     def learn_document(self, lines: Iterable[str]) -> None:
         """Remember the words the document writes standing alone between spaces (dictionary
