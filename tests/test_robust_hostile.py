@@ -135,3 +135,22 @@ def test_file_url_image_is_never_included(tmp_path):
         assert not list((tmp_path / "out").rglob("passwd"))
     else:
         assert "02-figure.md:3" in one_line_error(proc)
+
+
+@pytest.mark.parametrize("key, setting", [
+    ("margins.top", "margins: {top: '1in]{geometry}\\input{/etc/passwd}%'}"),
+    ("paper", "paper: 'a4]{geometry}\\input{/etc/passwd}\\iffalse'"),
+    ("font.family", "font: {family: 'Sarabun}\\input{/etc/passwd}'}"),
+    ("font.size", "font: {size: '16pt\\input{/etc/passwd}'}"),
+    ("line_spacing", "line_spacing: '1\\input{/etc/passwd}'"),
+    ("headings.chapter.label", "headings: {chapter: {label: 'บทที่ {n} \\input{/etc/passwd}'}}"),
+])
+def test_hostile_settings_values_are_refused(tmp_path, key, setting):
+    # settings reach LaTeX as lengths, names and options: each is validated, never passed raw
+    src = copy_fixture("small", tmp_path)
+    with (src / "thesis.yaml").open("a", encoding="utf-8") as f:
+        f.write("settings:\n  " + setting + "\n")
+    out = tmp_path / "out"
+    msg = one_line_error(typeset("build", src, "-o", out, "--tex-only", cwd=tmp_path))
+    assert "thesis.yaml:" in msg and f"'{key}'" in msg
+    assert not any(r"\input{/etc/passwd}" in p.read_text(encoding="utf-8") for p in out.rglob("*.tex"))
