@@ -79,7 +79,7 @@ def test_50_mb_import_is_refused_in_bounded_memory(tmp_path):
         while f.tell() < 50 * MB:
             f.write(chunk)
     code, rss_big, msg = import_peak(tmp_path, big)
-    assert code == 2 and "larger than the 20 MB limit" in msg and "big.txt" in msg
+    assert code == 2 and "larger than the 10 MB limit" in msg and "big.txt" in msg
     code_small, rss_small, _ = import_peak(tmp_path, small)
     assert code_small == 0
     # refusing 50 MB costs no more memory than importing a 1 kB file (and far less than 50 MB)

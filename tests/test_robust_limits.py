@@ -47,7 +47,7 @@ def test_50_mb_text_is_refused_in_bounded_memory(tmp_path):
     big = tmp_path / "big.txt"
     write_big_text(big, 50 * MB)
     outcome, rss = probe(str(big))
-    assert outcome.startswith("refused: ") and "larger than the 20 MB limit" in outcome
+    assert outcome.startswith("refused: ") and "larger than the 10 MB limit" in outcome
     assert str(big) in outcome
     assert rss < 40 * MB, f"peak RSS {rss / MB:.0f} MB while refusing a 50 MB file"
 

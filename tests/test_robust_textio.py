@@ -113,9 +113,9 @@ def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
         read_text(p)
 
 
-def test_default_limit_is_20_mb(monkeypatch):
+def test_default_limit_is_10_mb(monkeypatch):
     monkeypatch.delenv("TYPESET_MAX_INPUT_MB", raising=False)
-    assert max_bytes() == 20 * 2**20
+    assert max_bytes() == 10 * 2**20
 
 
 def test_decode_bytes_directly():
