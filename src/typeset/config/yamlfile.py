@@ -44,14 +44,9 @@ def _walk(node, prefix: tuple, lines: dict, path: Path) -> None:
 def read_marked(path: Path | str) -> Marked:
     """safe_load `path` (a mapping at the top level, or empty) with key line numbers."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, expected a YAML file") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text") from None
+    from typeset.textio import read_text
+
+    text = read_text(path)   # UTF-8/UTF-16/TIS-620 detected; missing, binary, huge -> UserError
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
