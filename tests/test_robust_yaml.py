@@ -44,3 +44,16 @@ def test_yaml_that_is_not_a_mapping(tmp_path):
 def test_missing_thesis_yaml(tmp_path):
     with pytest.raises(UserError, match="thesis.yaml: file not found"):
         config.load(tmp_path)
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "cp874"])
+def test_thesis_yaml_in_other_encodings_loads_the_same(tmp_path, codec):
+    text = "title: {th: 'ความสัมพันธ์ระหว่างประเทศ', en: 'Relations'}\r\nyear: 2567\r\n"
+    (tmp_path / "thesis.yaml").write_bytes(text.encode(codec))
+    assert config.load(tmp_path).meta["title"] == {"th": "ความสัมพันธ์ระหว่างประเทศ", "en": "Relations"}
+
+
+def test_binary_thesis_yaml_is_a_one_line_error(tmp_path):
+    (tmp_path / "thesis.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(UserError, match="thesis.yaml: is binary"):
+        config.load(tmp_path)
