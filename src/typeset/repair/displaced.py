@@ -105,11 +105,18 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
         if pos <= at < pos + len(t):
             if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)):
                 return True
-            # or inside a word the document writes on its own ("อิล|ซุง" -> อิลซุง)
-            before = toks[k - 1] if k else ""
-            after = toks[k + 1] if k + 1 < len(toks) else ""
-            return any(w in lex.doc_words for w in (before + t, t + after, before + t + after))
+            # a fragment of a name the document writes elsewhere ("อิล|ซุง")
+            return len(t) <= 4 and bool(lex.doc_names) and _in_doc_word("".join(toks), at, lex)
         pos += len(t)
+    return False
+
+
+def _in_doc_word(text: str, at: int, lex) -> bool:
+    """Is position `at` inside a name the document writes on its own ("คิม อิลซุง")?"""
+    for n in lex.doc_name_lengths:
+        for a in range(max(0, at - n + 1), min(at, len(text) - n) + 1):
+            if text[a:a + n] in lex.doc_names:
+                return True
     return False
 
 
@@ -221,6 +228,14 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
         line = lines[li]
         left = line[max(ms, s - CONTEXT):s]
         right = line[e:min(me, e + CONTEXT)]
+        # a space may split a word ("สนั บสนุน", spaces are another pass's job): score with the
+        # neighbouring Thai run glued on, so a half word is not "repaired" on its own
+        runs_here = runs[li]
+        k = next(i for i, m in enumerate(runs_here) if m.start() == ms)
+        if s == ms and k and runs_here[k - 1].end() == ms - 1 and line[ms - 1] == " ":
+            left = runs_here[k - 1].group(0)[-CONTEXT:] + left
+        if e == me and k + 1 < len(runs_here) and runs_here[k + 1].start() == me + 1 and line[me] == " ":
+            right = right + runs_here[k + 1].group(0)[:CONTEXT]
         # a paragraph runs on across hard line breaks: borrow context from the next/previous line
         if across and s == ms and not line[:ms].strip():
             left = tail[li] + left

@@ -71,6 +71,8 @@ class Lexicon:
         extra = {w for w in extra if w and not w.isspace()}
         self.words = base_words() | extra
         self.doc_words: frozenset[str] = frozenset()
+        self.doc_names: frozenset[str] = frozenset()   # doc words outside the dictionary
+        self.doc_name_lengths: list[int] = []
         self._weak: dict[str, bool] = {}
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
 
@@ -111,6 +113,8 @@ class Lexicon:
             w for line in lines for w in line.split()
             if len(w) > 1 and all("\u0e01" <= c <= "\u0e5b" for c in w)
             and (w in self.words or run_valid(w)))
+        self.doc_names = frozenset(w for w in self.doc_words if w not in self.words)
+        self.doc_name_lengths = sorted({len(w) for w in self.doc_names if len(w) <= 10})
 
     def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
         """(Thai chars inside known words, Thai chars outside them)."""
