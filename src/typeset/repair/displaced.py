@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .lexicon import word_freq
 from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cells, order_marks
 
 NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must raise the segmentation value this much
 ROUNDS = 12           # rounds of moves (a window may hold several damaged words)
+COMMON = 20000        # corpus count of a common two-letter word
 CONTEXT = 6          # characters of context either side of a window
 
 
@@ -103,8 +105,9 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
     pos = 0
     for k, t in enumerate(toks):
         if pos <= at < pos + len(t):
-            if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)):
-                return True
+            if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)) and \
+                    (len(t) > 2 or fixes_stack or word_freq().get(t, 0) >= COMMON):
+                return True  # a two-letter landing must be a common word ("ดู", not "สิ" in คาสิซม)
             # a fragment of a name the document writes elsewhere ("อิล|ซุง")
             return len(t) <= 4 and bool(lex.doc_names) and _in_doc_word("".join(toks), at, lex)
         pos += len(t)
