@@ -67,20 +67,22 @@ def _clean(words: Iterable[str]) -> set[str]:
     return {unicodedata.normalize("NFC", w).strip() for w in words if w and str(w).strip()}
 
 
-def learn_words(texts: Iterable[str], words: Iterable[str] = ()) -> set[str]:
+def learn_words(texts: Iterable[str], words: Iterable[str] = (), trie=None) -> set[str]:
     """Words of this document that the dictionary does not know, so must not be broken.
 
     1. Recurring runs of one-syllable pieces whose pieces hardly occur elsewhere: a name the
        dictionary splits into syllables (จอง|อึน for จองอึน) recurs as the same pieces.
     2. A Thai name followed by its Latin spelling in parentheses, "บอริส เยลต์ซิล (Boris
        Yeltsin)": each Latin word is matched to the Thai word before it by romanization.
+    `trie`: the caller's Trie of exactly the dictionary plus `words` (saves building one).
     """
     from pythainlp.util import Trie
 
     texts = [unicodedata.normalize("NFC", t) for t in texts]
     user = _clean(words)
     known = set(_base_words()) | user
-    trie = Trie(known) if user else _base_trie()
+    if trie is None:
+        trie = Trie(known) if user else _base_trie()
     learned: set[str] = set()
 
     runs = [_tokenize(run, trie) for t in texts for run in THAI_RUN.findall(t)]
@@ -218,10 +220,17 @@ class Segmenter:
 
         user = _clean(words)
         docs = list(document)
-        self.learned = learn_words(docs, user) if docs else set()
+        if docs or user:
+            # one trie built per document (~0.5 s): learn_words reads it before the learned
+            # words are added to it
+            self.trie = Trie(_base_words() | user)
+            self.learned = learn_words(docs, user, trie=self.trie) if docs else set()
+            for w in self.learned:
+                self.trie.add(w)
+        else:
+            self.trie, self.learned = _base_trie(), set()
         self.protected = frozenset(user | self.learned)
         self.words = _base_words() | self.protected
-        self.trie = Trie(self.words) if self.protected else _base_trie()
         self._cache: dict[str, list[str]] = {}
 
     def split(self, text: str) -> list[str]:
