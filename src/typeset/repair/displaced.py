@@ -150,9 +150,18 @@ class _Window:
         self.left, self.right = left, right
         self.moved = 0
         self.inv = _invalid(self.cells)
+        # joined spaces: kept in the text, left out when scoring (marks never cross them)
+        self.gaps = [i for i, c in enumerate(text) if c == " "]
 
     def text(self, cs=None) -> str:
         return join_cells(self.cells if cs is None else cs)
+
+    def scored(self, text: str) -> str:
+        return self.left + (text.replace(" ", "") if self.gaps else text) + self.right
+
+    def offset(self, at: int) -> int:
+        """Position in the scored text of position `at` of the window text."""
+        return len(self.left) + at - sum(1 for g in self.gaps if g < at)
 
 
 def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
@@ -226,19 +235,30 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
             merged[-1][2] = max(merged[-1][2], e)
         else:
             merged.append([li, s, e, ms, me])
+    # Windows on both sides of one space become one window: a space may split a word
+    # ("ให้กบั นกัท่อง", spaces are another pass's job), and the halves must be read together.
+    joined: list[list[int]] = []
+    for w in merged:
+        p = joined[-1] if joined else None
+        if p and p[0] == w[0] and p[2] == p[4] and w[1] == w[3] == p[4] + 1 and lines[w[0]][p[4]] == " ":
+            joined[-1] = [p[0], p[1], w[2], p[3], w[4]]
+        else:
+            joined.append(list(w))
     out = []
-    for li, s, e, ms, me in merged:
+    for li, s, e, ms, me in joined:
         line = lines[li]
         left = line[max(ms, s - CONTEXT):s]
         right = line[e:min(me, e + CONTEXT)]
-        # a space may split a word ("สนั บสนุน", spaces are another pass's job): score with the
-        # neighbouring Thai run glued on, so a half word is not "repaired" on its own
+        # a lone half word across a space is scored with the other half glued on
         runs_here = runs[li]
-        k = next(i for i, m in enumerate(runs_here) if m.start() == ms)
+        k = next(i for i, m in enumerate(runs_here) if m.start() <= s < m.end())
+        k2 = next(i for i, m in enumerate(runs_here) if m.start() < e <= m.end())
         if s == ms and k and runs_here[k - 1].end() == ms - 1 and line[ms - 1] == " ":
             left = runs_here[k - 1].group(0)[-CONTEXT:] + left
-        if e == me and k + 1 < len(runs_here) and runs_here[k + 1].start() == me + 1 and line[me] == " ":
-            right = right + runs_here[k + 1].group(0)[:CONTEXT]
+        if e == runs_here[k2].end() and k2 + 1 < len(runs_here) and \
+                runs_here[k2 + 1].start() == e + 1 and line[e] == " ":
+            right = right + runs_here[k2 + 1].group(0)[:CONTEXT]
+        me = runs_here[k2].end()
         # a paragraph runs on across hard line breaks: borrow context from the next/previous line
         if across and s == ms and not line[:ms].strip():
             left = tail[li] + left
@@ -268,7 +288,7 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
             cur, cur_text = w.cells, w.text()
             moves = _moves2(cur, w.inv, cur_text) if wi in pairs else _moves(cur, w.inv, cur_text)
             for cand in [(cur, w.inv, (), 0, cur_text)] + moves:
-                texts.append(w.left + cand[4] + w.right)
+                texts.append(w.scored(cand[4]))
                 cands.append(cand)
                 owners.append(wi)
         if not texts:
@@ -284,8 +304,8 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
                 base[wi], base_i[wi] = sc, i
                 continue
             fixes_stack = inv < active[wi].inv
-            off = len(active[wi].left)
-            if not all(_lands_in_word(toks, off + at, lex, fixes_stack) for at in landed):
+            w_ = active[wi]
+            if not all(_lands_in_word(toks, w_.offset(at), lex, fixes_stack) for at in landed):
                 continue
             if wi not in best or sc > best[wi][0]:
                 best[wi] = (sc, i)
