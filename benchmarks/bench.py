@@ -430,6 +430,45 @@ def to_markdown(m: dict, imports: list[dict] | None, build: dict | None, pandoc:
     return "\n".join(out)
 
 
+def readme_section(bench_md: str) -> str:
+    """The README's "Benchmarks" section quoting a bench.md: machine, import, build, quality."""
+    def block(title: str) -> str:
+        i = bench_md.find(title)
+        if i == -1:
+            return ""
+        j = bench_md.find("\n## ", i + 1)
+        return bench_md[i:j if j != -1 else None]
+
+    def tables(text: str) -> str:
+        return "\n".join(l for l in text.splitlines() if l.startswith("|"))
+
+    def line(text: str, start: str) -> str:
+        m = re.search(rf"^{re.escape(start)}.*$", text, re.M)
+        return m.group(0) if m else ""
+
+    m = line(bench_md, "Machine: ")
+    imp, build, qual = block("## Import"), block("## Build"), block("## Typographic quality")
+    out = ["## Benchmarks", "",
+           "`make bench` (after `make pdf`) times the import and the build, builds the same chapters "
+           "with pandoc + XeLaTeX (Debian's pandoc, `lang=th`, Sarabun by path, the same page and "
+           "16 pt body) as the mainstream baseline, measures both PDFs with `typeset.quality`, prints "
+           "the tables and writes them to `build/bench.md` (about 3 minutes on 2 cores). The raw "
+           "thesis is read from `../shared/seeds/thesis-raw.txt` beside the repository (or "
+           "`TYPESET_BENCH_RAW`).", "",
+           f"Measured on: {m[len('Machine: '):]}",
+           "The cores were shared with other jobs, so wall times are inflated; CPU seconds are steadier.", ""]
+    if imp:
+        out += ["Import of the raw thesis repeated, each size in a fresh process after a warm-up "
+                "that loads the dictionaries; seconds wall per stage:", "",
+                tables(imp.split("Repair passes")[0]), "", line(imp, "Time per copy"), ""]
+    if build:
+        out += ["Build of `examples/thesis` (TeX timed by wrappers around latexmk/xelatex/biber on PATH):",
+                "", tables(build), "", line(build, "Python share"), ""]
+    if qual:
+        out += ["Typographic quality of the two PDFs:", "", tables(qual), ""]
+    return "\n".join(out)
+
+
 def parse_scales(text: str) -> list[int]:
     try:
         scales = [int(x) for x in text.split(",") if x.strip()]
@@ -448,7 +487,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-pandoc", action="store_true")
     p.add_argument("--example", type=Path, default=EXAMPLE, help="thesis folder to build")
     p.add_argument("-o", "--output", type=Path, default=ROOT / "build" / "bench.md")
+    p.add_argument("--readme", type=Path, metavar="BENCH_MD",
+                   help="print the README's Benchmarks section quoting BENCH_MD, and stop")
     args = p.parse_args(argv)
+    if args.readme:
+        print(readme_section(args.readme.read_text(encoding="utf-8")))
+        return 0
     work = args.output.parent / "bench"
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()

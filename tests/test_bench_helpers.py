@@ -182,3 +182,17 @@ def test_markdown_report_sections():
     for block in text.split("\n\n"):
         rows = [l for l in block.splitlines() if l.startswith("|")]
         assert len({r.count("|") for r in rows}) <= 1, block
+
+
+def test_readme_section_quotes_the_tables_and_machine():
+    m = {k: "?" for k in ("cpu", "cores", "ram", "load", "os", "python", "texlive", "pandoc", "commit", "date")}
+    m["cpu"] = "Test CPU"
+    pandoc = {"wall_s": 10.0, "cpu_s": 9.0, "python_s": 0.5, "tex_s": 9.5, "passes": 2, "biber": 0,
+              "quality": {"pages": 60, "overfull": 3}}
+    md = bench.to_markdown(m, None, None, pandoc, [])
+    section = bench.readme_section(md)
+    assert section.startswith("## Benchmarks")
+    assert "Measured on: Test CPU" in section
+    assert "| pandoc + XeLaTeX (same chapters) | 10.00 |" in section
+    assert "| overfull boxes | – | 3 |" in section
+    assert "Import of the raw thesis" not in section          # no import measured, none quoted
