@@ -132,3 +132,18 @@ def test_template_option_overrides_the_folder_choice(mini, tmp_path):
     # the chapter files do not depend on the template's look
     assert (tmp_path / "thai-thesis" / "tex" / "ch01.tex").read_bytes() == \
         (tmp_path / "thai-report" / "tex" / "ch01.tex").read_bytes()
+
+
+def test_imported_chapter_beside_an_edited_one_is_skipped_with_one_warning(mini, tmp_path):
+    # `typeset import` leaves chapters/NN-x.imported.md beside a chapter the student edited
+    ch = sorted((mini / "chapters").glob("*.md"))[0]
+    waiting = ch.with_name(ch.stem + ".imported.md")
+    waiting.write_text(ch.read_text(encoding="utf-8").replace("บทนำ", "บทนำใหม่", 1), encoding="utf-8")
+    proc = typeset("build", mini, "-o", tmp_path / "out", "--tex-only")
+    assert proc.returncode == 0, proc.stderr
+    err = " ".join(proc.stderr.split())
+    assert err.count("waiting to be reviewed") == 1 and f"{waiting.parent.name}/{waiting.name}:" in err
+    assert f"typeset diff {ch} {waiting}" in err
+    tex = tmp_path / "out" / "tex"
+    assert sorted(p.name for p in tex.glob("ch*.tex")) == ["ch01.tex", "ch02.tex"]
+    assert "บทนำใหม่" not in (tex / "ch01.tex").read_text(encoding="utf-8")

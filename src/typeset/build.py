@@ -18,12 +18,15 @@ from typeset.source import nodes as n
 
 def run(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(stderr=True, highlight=False)
     folder = Path(args.source)
     out = Path(args.output)
     _check_output(folder, out)
     doc, cfg = source.load(folder, template=args.template)
+    for warning in doc.warnings:   # soft_wrap: the commands in it stay copyable
+        console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     for warning in todo_warnings(doc.meta, "article.yaml" if doc.kind == "article" else "thesis.yaml"):
         console.print(f"[yellow]warning:[/] {warning}")
     tex_dir = out / "tex"

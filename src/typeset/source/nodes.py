@@ -182,6 +182,7 @@ class Document:
     biography: Chapter | None = None
     bibliography: str | None = None   # path of references.bib relative to root
     words: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # printed by the build
 
     def all_parts(self) -> list[Chapter]:
         parts = list(self.front.values()) + self.chapters + self.appendices
