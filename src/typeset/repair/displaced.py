@@ -19,7 +19,8 @@ from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cell
 NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must raise the segmentation value this much
-ROUNDS = 12           # rounds of moves (a window may hold several damaged words)
+ROUNDS = 8            # rounds of moves (a window may hold several damaged words)
+FAR = 6               # cells apart for two moves to be taken in the same round
 COMMON = 20000        # corpus count of a common two-letter word
 CONTEXT = 6          # characters of context either side of a window
 
@@ -52,8 +53,20 @@ def _moves(cs: Cells, inv: int, text: str, landed: tuple = ()) -> list:
                 - (not cell_valid(base, marks))
             at = start_left + len(left_base) + new_left.index(m)
             t = text[:start_left] + left_base + new_left + base + rest + text[end_j:]
-            out.append((cand, inv + d, landed + (at,), j, t))
+            out.append((cand, inv + d, landed + (at,), j, t, m))
     return out
+
+
+def _apply_move(cs: Cells, j: int, m: str):
+    """Move mark m from cell j to cell j-1, or None if that is no longer possible."""
+    left_base, left_marks = cs[j - 1]
+    base, marks = cs[j]
+    if m not in marks or left_base not in CONSONANTS:
+        return None
+    new_left = order_marks(left_marks + m)
+    if not cell_valid(left_base, new_left):
+        return None
+    return cs[:j - 1] + ((left_base, new_left), (base, marks.replace(m, "", 1))) + cs[j + 1:]
 
 
 def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
@@ -61,7 +74,7 @@ def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
     singles = _moves(cs, inv, text)
     out = list(singles)
     seen = {c[4] for c in singles}
-    for c1, inv1, at1, j1, t1 in singles:
+    for c1, inv1, at1, j1, t1, _ in singles:
         for c2 in _moves(c1, inv1, t1, at1):
             if c2[3] <= j1 or c2[3] - j1 > reach or c2[4] in seen:
                 continue
@@ -109,7 +122,7 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
                     (len(t) > 2 or fixes_stack or word_freq().get(t, 0) >= COMMON):
                 return True  # a two-letter landing must be a common word ("ดู", not "สิ" in คาสิซม)
             # a fragment of a name the document writes elsewhere ("อิล|ซุง")
-            return len(t) <= 4 and bool(lex.doc_names) and _in_doc_word("".join(toks), at, lex)
+            return len(t) <= 4 and t in lex.doc_name_parts and _in_doc_word("".join(toks), at, lex)
         pos += len(t)
     return False
 
@@ -287,7 +300,7 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
         for wi, w in enumerate(active):
             cur, cur_text = w.cells, w.text()
             moves = _moves2(cur, w.inv, cur_text) if wi in pairs else _moves(cur, w.inv, cur_text)
-            for cand in [(cur, w.inv, (), 0, cur_text)] + moves:
+            for cand in [(cur, w.inv, (), 0, cur_text, "")] + moves:
                 texts.append(w.scored(cand[4]))
                 cands.append(cand)
                 owners.append(wi)
@@ -297,6 +310,7 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
         best: dict[int, tuple[int, int]] = {}
         base: dict[int, int] = {}
         base_i: dict[int, int] = {}
+        good: dict[int, list] = {}
         for i, (wi, toks) in enumerate(zip(owners, segs)):
             inv, landed = cands[i][1], cands[i][2]
             sc = lex.value_tokens(toks) - INVALID_PENALTY * inv
@@ -309,12 +323,26 @@ def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list
                 continue
             if wi not in best or sc > best[wi][0]:
                 best[wi] = (sc, i)
+            if wi not in pairs and sc - base[wi] >= MIN_GAIN:
+                good.setdefault(wi, []).append((sc, i))
         nxt, nxt_pairs = [], set()
         for wi, w in enumerate(active):
             if wi in best and best[wi][0] - base[wi] >= MIN_GAIN:
                 i = best[wi][1]
                 w.cells, w.inv = cands[i][:2]
                 w.moved += 1
+                # long windows hold several damaged words: also take the other gaining moves
+                # far from this one (segmentation is local, so their gains add up)
+                taken = [cands[i][3]]
+                for sc, i2 in sorted(good.get(wi, []), reverse=True):
+                    j2 = cands[i2][3]
+                    if all(abs(j2 - t) >= FAR for t in taken):
+                        moved = _apply_move(w.cells, j2, cands[i2][5])
+                        if moved is not None:
+                            w.cells = moved
+                            taken.append(j2)
+                            w.moved += 1
+                w.inv = _invalid(w.cells)
                 if w.inv or _damaged(segs[i], lex):  # more to do in this window
                     nxt.append(w)
             elif wi not in pairs and (w.inv or _damaged(segs[base_i[wi]], lex, weak=False)):

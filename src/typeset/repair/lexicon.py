@@ -73,6 +73,8 @@ class Lexicon:
         self.doc_words: frozenset[str] = frozenset()
         self.doc_names: frozenset[str] = frozenset()   # doc words outside the dictionary
         self.doc_name_lengths: list[int] = []
+        self.doc_name_parts: frozenset[str] = frozenset()
+        self._value: dict[str, int] = {}
         self._weak: dict[str, bool] = {}
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
 
@@ -109,12 +111,18 @@ class Lexicon:
         words, and well-formed others such as names: "คิม อิลซุง")."""
         from .thaichars import run_valid
 
+        self._value = {}
+        self._weak = {}
+
         self.doc_words = frozenset(
             w for line in lines for w in line.split()
             if len(w) > 1 and all("\u0e01" <= c <= "\u0e5b" for c in w)
             and (w in self.words or run_valid(w)))
-        self.doc_names = frozenset(w for w in self.doc_words if w not in self.words)
-        self.doc_name_lengths = sorted({len(w) for w in self.doc_names if len(w) <= 10})
+        self.doc_names = frozenset(w for w in self.doc_words if w not in self.words and len(w) <= 10)
+        self.doc_name_lengths = sorted({len(w) for w in self.doc_names})
+        # short pieces of those names: a quick "could this fragment be part of a name?"
+        self.doc_name_parts = frozenset(w[a:a + n] for w in self.doc_names for n in (1, 2, 3, 4)
+                                        for a in range(len(w) - n + 1))
 
     def score_tokens(self, toks: Sequence[str]) -> tuple[int, int]:
         """(Thai chars inside known words, Thai chars outside them)."""
@@ -134,17 +142,23 @@ class Lexicon:
         minus one per Thai token (fewer, longer words win). Short rare entries ("นุ", "งิ") earn
         nothing: damaged text falls apart into them."""
         v = 0
-        words = self.words
+        cache = self._value
         for t in toks:
-            if "\u0e01" <= t[0] <= "\u0e5b":  # nlpO3 keeps Thai and non-Thai in separate tokens
-                n = len(t)
-                if t not in words:
-                    v -= 2 * n + 1
-                elif n <= 4 and self.weak(t):
-                    v -= 1          # a rare fragment earns nothing
-                else:
-                    v += n - 1
+            x = cache.get(t)
+            if x is None:
+                x = cache[t] = self._token_value(t)
+            v += x
         return v
+
+    def _token_value(self, t: str) -> int:
+        if not "\u0e01" <= t[0] <= "\u0e5b":  # nlpO3 keeps Thai and non-Thai apart
+            return 0
+        n = len(t)
+        if t not in self.words:
+            return -2 * n - 1
+        if n <= 4 and self.weak(t):
+            return -1  # a rare fragment earns nothing
+        return n - 1
 
     def value_many(self, texts: Sequence[str]) -> list[int]:
         """value_tokens for each text (no newlines inside), with one segmentation call."""
