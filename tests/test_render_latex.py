@@ -8,6 +8,7 @@ import pytest
 
 from source_helpers import FIXTURES, check_golden
 from typeset import source
+from typeset.config import TEMPLATES
 from typeset.render import render
 from typeset.render.escape import Escaper, escape_plain, escape_url
 from typeset.render.thai import BREAK
@@ -153,3 +154,25 @@ def test_hostile_metadata_is_escaped_in_the_main_file(tmp_path):
     main = render(*source.load(root))["thesis.tex"]
     assert "\\input{/etc/passwd}" not in main and "49" not in main
     assert "\\textbackslash{}input\\{/etc/passwd\\} \\{\\{ 7*7 \\}\\} \\textless{}\\textless{} x" in main
+
+
+# ---- template partials ----------------------------------------------------------------------
+
+def preamble_with(tmp_path: Path, template: Path) -> str:
+    root = thesis(tmp_path / "t", "# ทฤษฎี\n\nข้อความ\n", meta=META.replace("thai-thesis", str(template)))
+    return render(*source.load(root))["thesis.tex"]
+
+
+@pytest.mark.parametrize("name", ["partial-override", "partial-child"])
+def test_template_partial_replaces_one_block_of_base(tmp_path, name):
+    # partial-child has no partial of its own: it finds partial-override's through cfg.search_path
+    main = preamble_with(tmp_path, RENDER / name)
+    stock = preamble_with(tmp_path / "stock", TEMPLATES / "thai-report")
+    assert "% ---- captions: partial-override fixture" in main
+    assert "\\captionsetup{labelsep=period, font=it}" in main
+    assert "\\DeclareCaptionLabelSeparator{ts}" not in main and "\\DeclareCaptionLabelSeparator{ts}" in stock
+    # every other block still comes from latex/base/settings.tex.j2, with the inherited settings
+    for needle in ("% ---- captions", "\\TypesetMainMatter", "\\titleformat{\\chapter}", "\\thaialph"):
+        assert needle in stock and needle in main, needle
+    strip = re.compile(r"% ---- captions.*?(?=\n% ---- |\n\\makeatother)", re.S)
+    assert strip.sub("", main) == strip.sub("", stock)
