@@ -54,7 +54,8 @@ def test_missing_raw_file(tmp_path):
     assert "nope.txt" in msg and "not found" in msg
 
 
-# peak memory of the `typeset import` child, measured from a wrapper process
+# peak memory of the `typeset import` child, measured from a wrapper process (a child started
+# straight from pytest would report pytest's own peak: Linux keeps the pre-exec ru_maxrss)
 PEAK = textwrap.dedent("""
     import resource, subprocess, sys
     proc = subprocess.run([sys.executable, "-m", "typeset.cli", *sys.argv[1:]], capture_output=True, text=True)

@@ -12,16 +12,24 @@ from pathlib import Path
 MB = 2**20
 
 PROBE = textwrap.dedent("""
-    import resource, sys
+    import sys
     from typeset.errors import UserError
     from typeset.textio import read_text
     try:
         read_text(sys.argv[1])
-        outcome = "read"
+        print("read")
     except UserError as e:
-        outcome = "refused: " + str(e)
-    print(outcome)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        print("refused: " + str(e))
+""")
+
+# Linux folds the pre-exec memory image into ru_maxrss, so a child started straight from pytest
+# would report pytest's own peak. A small wrapper starts the probe and reads RUSAGE_CHILDREN.
+WRAP = textwrap.dedent("""
+    import resource, subprocess, sys
+    out = subprocess.run([sys.executable, "-c", sys.argv[1], *sys.argv[2:]], capture_output=True,
+                         text=True, check=True).stdout
+    print(out.strip())
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
 """)
 
 
@@ -31,7 +39,7 @@ def probe(path: str, env_mb: str | None = None) -> tuple[str, int]:
     env.pop("TYPESET_MAX_INPUT_MB", None)
     if env_mb:
         env["TYPESET_MAX_INPUT_MB"] = env_mb
-    out = subprocess.run([sys.executable, "-c", PROBE, path], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", WRAP, PROBE, path], capture_output=True, text=True,
                          env=env, check=True).stdout.splitlines()
     return out[0], int(out[1])
 
