@@ -35,11 +35,13 @@ def displace(line: str, rng: random.Random, p: float) -> str:
     return "".join(b + m for b, m in cs)
 
 
-def corrupt(text: str, seed: int, p_displace: float = 0.08):
+def corrupt(text: str, seed: int, p_displace: float = 0.08, vowels: bool = False):
     rng = random.Random(seed)
-    codes = rng.sample(CODE_POOL, 4)
+    codes = rng.sample(CODE_POOL, 6)
     # tone mark ่ gets two codes (body and heading fonts), ้ a code with a stray space, ์ one code
     plan = {"\u0e48": [codes[0], codes[1]], "\u0e49": [" " + codes[2]], "\u0e4c": [codes[3]]}
+    if vowels:  # ี and ั coded too: codes then stack up on one cell ("ท#X" = ที่)
+        plan.update({"\u0e35": [codes[4]], "\u0e31": [codes[5]]})
     lines = []
     for line in text.splitlines():
         line = displace(line, rng, p_displace)
@@ -50,9 +52,10 @@ def corrupt(text: str, seed: int, p_displace: float = 0.08):
     return "\n".join(lines), truth
 
 
-@pytest.mark.parametrize("seed", [1, 7, 42, 99])
-def test_unseen_code_map_is_learned_and_text_recovered(seed):
-    damaged, truth = corrupt(CLEAN, seed)
+@pytest.mark.parametrize("seed,vowels", [(1, False), (7, False), (42, False), (99, False),
+                                         (2, True), (6, True)])
+def test_unseen_code_map_is_learned_and_text_recovered(seed, vowels):
+    damaged, truth = corrupt(CLEAN, seed, vowels=vowels)
     before = Levenshtein.distance(damaged, CLEAN) / len(CLEAN)
     assert before > 0.03  # the damage is real
     res = repair(damaged)

@@ -59,8 +59,9 @@ _NOT_CODE = r"\u0e01-\u0e5b\s\d\ufffd"
 _CODE_CHAR = re.compile(rf"(?<=[\u0e01-\u0e5b]) ?[^{_NOT_CODE}]")
 
 
-def _chain_to_thai(line: str, j: int) -> bool:
-    """Do more codes (each maybe after one space) follow from j and end glued to Thai?"""
+def _chain_to_thai(line: str, j: int, open_end: bool = False) -> bool:
+    """Do more codes (each maybe after one space) follow from j and end glued to Thai (or, with
+    open_end, at a space, punctuation or the line end: "ท#q มา" is ที่ with two codes)?"""
     n, k, seen = len(line), j, 0
     while k < n:
         if line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
@@ -72,7 +73,11 @@ def _chain_to_thai(line: str, j: int) -> bool:
         seen += 1
         if seen > 3:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
             return False
-    return seen > 0 and k < n and is_thai(line[k])
+    if seen == 0:
+        return False
+    if k < n and is_thai(line[k]):
+        return True
+    return open_end and _right_ok(line, k) and (k >= n or not _is_code_char(line[k]))
 
 
 def find_spots(lines: list[str]) -> list[Spot]:
@@ -91,7 +96,7 @@ def find_spots(lines: list[str]) -> list[Spot]:
                 nxt_thai = j < n and is_thai(line[j])
                 if not spaced:
                     # "ทีE" or "ทีGสุด"; not the start of a glued Latin word ("ภาษาEnglish").
-                    if not (nxt_thai or _right_ok(line, j)):
+                    if not (nxt_thai or _right_ok(line, j) or _chain_to_thai(line, j, open_end=True)):
                         break
                     spots.append(Spot(li, i, j, line[i], "glued"))
                 elif nxt_thai or _chain_to_thai(line, j):
