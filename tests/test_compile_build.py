@@ -118,3 +118,41 @@ def test_missing_latexmk_names_the_install_command(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))   # no TeX, no latexmk
     with pytest.raises(UserError, match=r"latexmk not found: install it with `sudo apt-get install"):
         compile_pdf(tmp_path / "tex", "main.tex", tmp_path / "thesis.pdf")
+
+
+# ---- leftovers of a failed or different earlier run ------------------------------------------
+
+def _doc(preamble: str, title: str) -> str:
+    return ("\\documentclass{report}\n" + preamble + "\\begin{document}\n\\tableofcontents\n"
+            "\\listoftables\n\\chapter{" + title + "}\nText.\n"
+            "\\begin{table}\\caption{" + title + "}\\end{table}\n\\end{document}\n")
+
+
+def test_stale_contents_files_do_not_break_every_later_build(tmp_path):
+    tex, out = tmp_path / "tex", tmp_path / "out" / "thesis.pdf"
+    tex.mkdir()
+    # a first build whose .toc/.lot hold a macro the next preamble no longer defines
+    (tex / "main.tex").write_text(_doc("\\DeclareRobustCommand\\tsold[1]{#1}\n", "\\tsold{Old}"), encoding="utf-8")
+    compile_pdf(tex, "main.tex", out)
+    assert "tsold" in (tex / "main.toc").read_text(encoding="utf-8")
+    (tex / "main.tex").write_text(_doc("", "New"), encoding="utf-8")
+    result = compile_pdf(tex, "main.tex", out)   # recovers in this very build
+    assert result.pages >= 2
+    assert "tsold" not in (tex / "main.toc").read_text(encoding="utf-8")
+    assert "New" in pdftotext(out)
+
+
+def test_failed_build_leaves_no_auxiliary_files_behind(tmp_path):
+    tex, out = tmp_path / "tex", tmp_path / "out" / "thesis.pdf"
+    tex.mkdir()
+    (tex / "main.tex").write_text(_doc("", "Good"), encoding="utf-8")
+    compile_pdf(tex, "main.tex", out)
+    (tex / "main.tex").write_text(_doc("", "Bad \\nosuchmacro"), encoding="utf-8")
+    with pytest.raises(UserError, match="Undefined control sequence"):
+        compile_pdf(tex, "main.tex", out)
+    left = sorted(p.name for p in tex.iterdir())
+    assert not [n for n in left if n.endswith((".aux", ".toc", ".lot", ".lof", ".fdb_latexmk"))], left
+    assert "main.tex" in left
+    (tex / "main.tex").write_text(_doc("", "Fixed"), encoding="utf-8")
+    compile_pdf(tex, "main.tex", out)
+    assert "Fixed" in pdftotext(out)

@@ -7,7 +7,9 @@
 in `tex_dir` (latexmk runs biber when biblatex asks for it), with TeX confined to reading and
 writing inside the build folder (openin_any=p, openout_any=p). The PDF is moved to `out_pdf`
 only when the run succeeded, by rename, so a failed or interrupted build leaves the previous
-PDF in place. The log is kept next to it (`out_pdf` with .log).
+PDF in place. The log is kept next to it (`out_pdf` with .log). A failed run removes the
+auxiliary files it wrote (.aux, .toc, .lot, .lof, .bbl …) so the next build starts clean, and a
+failure inside files an earlier run left is retried once without them.
 
 Errors are reported as `chapters/03-….md:LINE: message`: the renderer writes a marker line
 `% typeset-src: FILE:LINE` before each block of a chapter .tex, and the error's .tex line is
@@ -35,6 +37,9 @@ TOOLS = {
     "xelatex": INSTALL,
     "xdvipdfmx": "sudo apt-get install texlive-xetex",
 }
+# written beside the .tex by XeLaTeX, biber and latexmk; removed after a failed run (see compile_pdf)
+AUXILIARY = (".aux", ".toc", ".lof", ".lot", ".out", ".bbl", ".bcf", ".blg", ".run.xml",
+             ".fdb_latexmk", ".fls", ".xdv")
 TIMEOUT = 900  # seconds for the whole latexmk run; a thesis takes well under a minute
 
 
@@ -135,21 +140,21 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
     cmd = ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
            "-no-shell-escape", "-norc", main]
     t0 = time.monotonic()
-    try:
-        proc = subprocess.run(cmd, cwd=tex_dir, env=tex_env(source_date_epoch), capture_output=True,
-                              text=True, errors="replace", timeout=TIMEOUT, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise UserError(f"XeLaTeX did not finish in {TIMEOUT} s; the previous PDF is unchanged") from None
-    seconds = time.monotonic() - t0
-    log_src = tex_dir / f"{stem}.log"
-    log_text = log_src.read_text(encoding="utf-8", errors="replace") if log_src.is_file() else ""
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     log_out = out_pdf.with_suffix(".log")
-    if log_text:
-        atomic_write(log_out, log_text)
-    rep = parse_log(log_text)
     built = tex_dir / f"{stem}.pdf"
-    if proc.returncode != 0 or rep.errors or not built.is_file():
+    had_aux = bool(auxiliary_files(tex_dir))
+    proc, rep = _run(cmd, tex_dir, stem, source_date_epoch, log_out)
+    failed = proc.returncode != 0 or rep.errors or not built.is_file()
+    if failed and had_aux and _maybe_stale(rep):
+        # files an earlier run left (other macros in the .toc, a half-written .aux or .bbl) can fail
+        # every build until they are deleted: start over once without them
+        clean_auxiliary(tex_dir)
+        proc, rep = _run(cmd, tex_dir, stem, source_date_epoch, log_out)
+        failed = proc.returncode != 0 or rep.errors or not built.is_file()
+    seconds = time.monotonic() - t0
+    if failed:
+        clean_auxiliary(tex_dir)   # the next build starts clean, whatever this run half-wrote
         raise UserError(_failure(tex_dir, rep, proc, log_out))
     _replace(built, out_pdf)
     runs = len(re.findall(r"Run number \d+ of rule '(?:xe)?latex", proc.stdout + proc.stderr))
@@ -160,6 +165,39 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
         underfull=[_box(tex_dir, b) for b in rep.underfull],
         missing_chars=rep.missing_chars,
     )
+
+
+def auxiliary_files(tex_dir: Path) -> list[Path]:
+    """What XeLaTeX, biber and latexmk wrote in tex_dir (never the .tex, .bib or images the build copies)."""
+    return sorted(p for p in tex_dir.iterdir() if p.is_file() and p.name.endswith(AUXILIARY))
+
+
+def clean_auxiliary(tex_dir: Path) -> None:
+    for p in auxiliary_files(tex_dir):
+        p.unlink(missing_ok=True)
+
+
+def _maybe_stale(rep: LogReport) -> bool:
+    """The failure may come from an earlier run's files: the error is in one, or TeX logged none
+    (biber or latexmk failed on a stale .bcf/.bbl/.fdb_latexmk)."""
+    if not rep.errors:
+        return True
+    return (rep.errors[0].file or "").endswith(AUXILIARY)
+
+
+def _run(cmd: list[str], tex_dir: Path, stem: str, source_date_epoch: int | None,
+         log_out: Path) -> tuple[subprocess.CompletedProcess, LogReport]:
+    try:
+        proc = subprocess.run(cmd, cwd=tex_dir, env=tex_env(source_date_epoch), capture_output=True,
+                              text=True, errors="replace", timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        clean_auxiliary(tex_dir)   # killed mid-write: half-written files would break the next build
+        raise UserError(f"XeLaTeX did not finish in {TIMEOUT} s; the previous PDF is unchanged") from None
+    log_src = tex_dir / f"{stem}.log"
+    log_text = log_src.read_text(encoding="utf-8", errors="replace") if log_src.is_file() else ""
+    if log_text:
+        atomic_write(log_out, log_text)
+    return proc, parse_log(log_text)
 
 
 def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path) -> str:
