@@ -123,6 +123,7 @@ def test_cli_detects_and_says_so(tmp_path, capsys):
     assert main(["import", str(raw_file), "-o", str(tmp_path / "a")]) == 0
     err = capsys.readouterr().err
     assert "news article" in err and "title" in err
+    assert "importing as an article" in " ".join(err.split())
     assert (tmp_path / "a" / "article.yaml").is_file()
     assert main(["import", str(raw_file), "--kind", "article", "-o", str(tmp_path / "b")]) == 0
     assert (tmp_path / "b" / "body.md").read_text(encoding="utf-8") == \

@@ -26,12 +26,17 @@ def run(args) -> int:
 
         is_article, why = looks_like_article(text)
         kind = "article" if is_article else "thesis"
-        console.print(f"{raw_path.name}: looks like a {why}; importing as a {kind} "
+        console.print(f"{raw_path.name}: looks like {_a(why)}; importing as {_a(kind)} "
                       f"(use --kind to choose)")
     if kind == "article":
         return _article(args, text)
     files = import_thesis(text, raw_path.name, console)
     return _write(Path(args.output), files, args.force, console)
+
+
+def _a(phrase: str) -> str:
+    """'an article', 'a thesis'."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 def import_thesis(text: str, source_name: str, console=None) -> dict[str, str]:
