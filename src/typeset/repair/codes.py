@@ -182,8 +182,8 @@ def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], 
     if not (total >= need and wins * 2 >= k and total > gains[second][0]):
         return None
     margin = total - gains[second][0]
-    ctx.report.code_evidence[code] = (f"{uses} uses; +{total} in {k} sampled contexts "
-                                      f"(next best {second}: +{gains[second][0]})")
+    ctx.report.code_evidence[code] = (f"{uses} uses; dictionary score {total:+d} over {k} distinct "
+                                      f"contexts (next best {second}: {gains[second][0]:+d})")
     if k < 3 or margin < k:
         ctx.report.flag(first.line + 1, NAME, lines[first.line].strip()[:60],
                         f"code {code!r} decoded as {best} on thin evidence ({k} contexts, margin {margin})")

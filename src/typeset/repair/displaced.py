@@ -10,7 +10,6 @@ only win by putting more of the text into words.
 """
 from __future__ import annotations
 
-import re
 
 from .context import Context
 from .lexicon import word_freq
@@ -140,22 +139,6 @@ def _invalid(cs) -> int:
     return sum(1 for b, m in cs if not cell_valid(b, m))
 
 
-class _Shifted:
-    """A context view for a subset of lines: reports use the original line numbers."""
-
-    trial = True
-
-    def __init__(self, ctx: Context, index: list[int]):
-        self.lexicon, self._ctx, self._index = ctx.lexicon, ctx, index
-        self.report = self
-
-    def flag(self, line: int, kind: str, text: str, note: str) -> None:
-        self._ctx.report.flag(self._index[line - 1] + 1, kind, text, note)
-
-    def count(self, kind: str, n: int = 1) -> None:
-        self._ctx.report.count(kind, n)
-
-
 class _Window:
     def __init__(self, line: int, start: int, end: int, text: str, left: str, right: str):
         self.line, self.start, self.end = line, start, end
@@ -281,15 +264,9 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
     return out
 
 
-def apply(lines: list[str], ctx: Context, only: list[int] | None = None) -> list[str]:
-    """Repair every line, or only the lines whose indices are in `only`."""
+def apply(lines: list[str], ctx: Context) -> list[str]:
+    """Repair every line; a context with `trial = True` repairs independent snippets."""
     lex = ctx.lexicon
-    if only is not None:
-        sub = apply([lines[i] for i in only], _Shifted(ctx, only))
-        out = list(lines)
-        for i, s in zip(only, sub):
-            out[i] = s
-        return out
     if not getattr(ctx, "trial", False):  # trial repairs of snippets must not relearn it
         lex.learn_document(lines)
     windows = _windows(lines, lex, across=not getattr(ctx, "trial", False))  # snippets: no neighbours
