@@ -55,3 +55,31 @@ def test_missing_template_folder_says_how_to_make_one(tmp_path):
     (tmp_path / "thesis.yaml").write_text("template: ./my-uni\n", encoding="utf-8")
     with pytest.raises(UserError, match=r"typeset template copy NAME \./my-uni"):
         config.load(tmp_path)
+
+
+ARTICLE_CASES = sorted((Path(__file__).parent / "fixtures" / "config" / "article-errors").iterdir())
+
+
+@pytest.mark.parametrize("case", ARTICLE_CASES, ids=[c.name for c in ARTICLE_CASES])
+def test_article_yaml_error_message(case):
+    expected = (case / "expected.txt").read_text(encoding="utf-8").strip()
+    with pytest.raises(UserError) as e:
+        config.load(case, meta_file="article.yaml")
+    msg = str(e.value)
+    assert "\n" not in msg
+    assert expected in msg
+
+
+def test_article_yaml_as_the_importer_writes_it_is_valid(tmp_path):
+    from typeset.article import build_files
+
+    raw = (Path(__file__).parent / "fixtures" / "article" / "article-raw.txt").read_text(encoding="utf-8")
+    files, _ = build_files(raw, tmp_path)
+    (tmp_path / "article.yaml").write_text(files["article.yaml"], encoding="utf-8")
+    meta = config.load(tmp_path, meta_file="article.yaml").meta
+    assert set(meta) >= {"template", "title", "date", "lead", "source", "words"}
+    # an unquoted date is a YAML date: kept as the ISO text the template prints
+    (tmp_path / "article.yaml").write_text("title: ข่าว\ndate: 2022-09-23\nsource: {date: 2022-09-16}\n",
+                                           encoding="utf-8")
+    meta = config.load(tmp_path, meta_file="article.yaml").meta
+    assert meta["date"] == "2022-09-23" and meta["source"] == {"date": "2022-09-16"}

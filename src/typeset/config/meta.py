@@ -1,5 +1,8 @@
-"""The top-level keys of thesis.yaml (docs/format.md), checked like settings: nearest-key errors."""
+"""The top-level keys of thesis.yaml (docs/format.md) and article.yaml (README "Articles"), checked
+like settings: nearest-key errors."""
 from __future__ import annotations
+
+import datetime as dt
 
 from typeset.config.schema import Bool, Invalid, _show
 from typeset.config.validate import check_tree
@@ -119,8 +122,41 @@ THESIS_KEYS = {
     "settings": Anything(),
 }
 
+
+
+class DateText:
+    """A date as text: ISO (printed the Thai way by the article template) or anything written."""
+    expected = "a date such as \"2022-09-23\""
+
+    def check(self, v):
+        if isinstance(v, dt.date):
+            return v.isoformat()   # `date: 2022-09-23` unquoted: YAML made it a date
+        return _text(v, self.expected)
+
+
+class Text:
+    expected = "text"
+
+    def check(self, v):
+        return _text(v)
+
+
+# what typeset.article writes (and latex/templates/article reads); see README "Articles"
+ARTICLE_KEYS = {
+    "template": TemplateRef(),
+    "title": Pairish(), "author": Pairish(),
+    "date": DateText(),
+    "lead": Bool(),
+    "source": {"intro": Text(), "title": Text(), "publication": Text(), "date": DateText(),
+               "url": Text()},
+    "keywords": Keywords(),
+    "words": TextList(),
+    "pdfa": Bool(),
+    "settings": Anything(),
+}
+
 # meta file name -> allowed top-level keys; files not listed here are not checked by this module
-META_KEYS = {"thesis.yaml": THESIS_KEYS}
+META_KEYS = {"thesis.yaml": THESIS_KEYS, "article.yaml": ARTICLE_KEYS}
 
 
 def check_meta(marked: Marked, meta_file: str) -> dict:
