@@ -30,6 +30,7 @@ NAME = "codes"
 # following vowels that also go missing in broken font maps.
 CANDIDATES = sorted(MARKS - {"\u0e4e"}) + [SARA_AM, "\u0e32", "\u0e30"] + sorted(LEADING)
 COMBINING = MARKS | {SARA_AM, "\u0e32", "\u0e30"}
+PROBE = 8              # contexts scored first; a code that gains nothing there is dropped
 SAMPLE = 48            # contexts scored per code
 MIN_GAIN_PER_USE = 0.5  # mean gain (Thai chars moved into dictionary words) per context
 MIN_SINGLE_GAIN = 3     # a code seen once must make this much difference
@@ -135,6 +136,13 @@ def _decoded(span: str, code: str, thai: str) -> str:
 CODE_PENALTY = 2  # an unexplained symbol inside Thai text
 
 
+def _score_multi(lex, texts: list[str], spans: dict) -> dict[str, list[int]]:
+    """Plain scores of several codes' trial texts in one segmentation call."""
+    vals = lex.value_many([normalize_line(t)[0] for t in texts])
+    return {c: [v - CODE_PENALTY * t.count(c) for v, t in zip(vals[a:a + n], texts[a:a + n])]
+            for c, (a, n) in spans.items()}
+
+
 def _score(lex, texts: list[str], code: str) -> list[int]:
     vals = lex.value_many([normalize_line(t)[0] for t in texts])
     return [v - CODE_PENALTY * t.count(code) for v, t in zip(vals, texts)]
@@ -223,6 +231,11 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
         sample = _sample(work, code)
         if not sample:
             continue
+        # a quick look first: punctuation glued to Thai ("(", "“") gains nothing anywhere
+        probe = sample[:PROBE]
+        g = _gains(_score(lex, _trials(probe, code), code), len(probe))
+        if max(v[0] for v in g.values()) <= 0:
+            continue
         gains = _gains(_score(lex, _trials(sample, code), code), len(sample))
         best = _decide(code, sample, gains, len(by_code[code]), by_code[code][0], lines, ctx)
         if best:
@@ -230,6 +243,15 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
             work = [decode_line(w, i, {code: best}, None) if code in w else w
                     for i, w in enumerate(work)]
     samples = {c: _sample(work, c) for c in rare}
+    # plain scores first: a symbol that gains nothing anywhere (",", "(") needs no trial repair
+    plain, spans = [], {}
+    for c in rare:
+        t = _trials(samples[c], c)
+        spans[c] = (len(plain), len(t))
+        plain += t
+    values = _score_multi(lex, plain, spans)
+    rare = [c for c in rare if samples[c] and max(
+        v[0] for v in _gains(values[c], len(samples[c])).values()) > 0]
     texts, spans = [], {}
     for c in rare:
         t = [normalize_line(x)[0] for x in _trials(samples[c], c)]
