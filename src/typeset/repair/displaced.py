@@ -21,7 +21,7 @@ MIN_GAIN = 2          # a move must raise the segmentation value this much
 ROUNDS = 8            # rounds of moves (a window may hold several damaged words)
 FAR = 6               # cells apart for two moves to be taken in the same round
 COMMON = 20000        # corpus count of a common two-letter word
-CONTEXT = 6          # characters of context either side of a window
+CONTEXT = 4          # characters of context either side of a window
 
 
 Cells = tuple  # tuple of (base, marks) pairs
