@@ -8,6 +8,10 @@ globals; fonts.tex.j2 reads `font.*` (file names and folder, loaded by path) and
 - Any other `settings.font.family` ("TH Sarabun New", "Laksaman", ...) is looked up with
   fontconfig (fc-list); it must cover Thai (`fc-list :lang=th`), otherwise the error lists
   the Thai fonts that are installed.
+- Thai point sizes follow the Thai convention: "16 pt" is TH Sarabun New at 16 pt, whose Thai
+  letters are drawn about 0.7 of the size of fonts whose Thai is matched to Latin (Sarabun from
+  Google/Cadson Demak, the TLWG fonts). `font.scale: auto` measures the height of ก (fontTools)
+  and scales a Latin-matched font down to the traditional size; a traditional TH font stays 1.0.
 - Thai marks (vowels above and below, tone marks) are placed by the font's OpenType tables;
   a font without an OpenType layout for the Thai script (fontconfig capability
   "otlayout:thai") would stack them badly, so that is reported as a warning.
@@ -25,6 +29,11 @@ from markupsafe import Markup
 from typeset.errors import UserError
 
 DEFAULT = "Sarabun"
+# Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
+# graduate school's "16 pt" was measured with. Sarabun's ก is 0.586 em, the TLWG fonts' ~0.6.
+TRADITIONAL_KO_HEIGHT = 0.41
+# fonts within 10% of the traditional height (or smaller) are used as they are: never enlarged
+KEEP_WITHIN = 0.9
 # fontconfig weights and slants: regular 80, bold 200; roman 0, italic 100, oblique 110
 REGULAR, BOLD = 80, 200
 # characters a font path may hold and still be written into \setmainfont[Path=...]
@@ -92,6 +101,36 @@ def _sarabun() -> Font:
     return font
 
 
+@lru_cache(maxsize=16)
+def ko_height(file: str) -> float:
+    """Height of ก (U+0E01) in em, from the font's outlines; UserError if the font has none."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont, TTLibError
+    try:
+        font = TTFont(file, fontNumber=0, lazy=True)
+        glyph = font.getBestCmap().get(0x0E01)
+        if glyph is None:
+            raise UserError(f"font file {file} has no glyph for ก: it cannot set Thai")
+        glyphs = font.getGlyphSet()
+        pen = BoundsPen(glyphs)
+        glyphs[glyph].draw(pen)
+        upm = font["head"].unitsPerEm
+    except (OSError, TTLibError, KeyError, AttributeError) as e:
+        raise UserError(f"cannot read font file {file}: {e}") from None
+    if not pen.bounds or not upm:
+        raise UserError(f"font file {file}: ก has no outline")
+    return pen.bounds[3] / upm
+
+
+def thai_scale(file: str, scale="auto") -> float:
+    """The fontspec Scale for `font.scale`: a number as given, or (auto) the factor that makes
+    the font's ก as tall as in the traditional TH fonts, so that 16 pt means the Thai 16 pt."""
+    if scale != "auto":
+        return float(scale)
+    ratio = TRADITIONAL_KO_HEIGHT / ko_height(file)
+    return 1.0 if ratio >= KEEP_WITHIN else round(ratio, 3)
+
+
 def find_font(family: str) -> Font:
     """The font files of `family` (case-insensitive); UserError listing Thai fonts if absent."""
     family = str(family).strip()
@@ -146,6 +185,8 @@ def font_context(settings: dict, meta: dict | None = None) -> dict:
     def m(v):
         return Markup(v) if v else None
 
+    scale = thai_scale(str(font.path / font.regular), (settings.get("font") or {}).get("scale", "auto"))
+
     return {
         "font": {
             "family": Markup(font.family),
@@ -155,6 +196,8 @@ def font_context(settings: dict, meta: dict | None = None) -> dict:
             "italic": m(font.italic),
             "bold_italic": m(font.bold_italic),
             "warnings": font.warnings,
+            # fontspec Scale= (None: as the font is drawn); the nominal size stays font.size
+            "scale": None if scale == 1.0 else Markup(f"{scale:g}"),
         },
         "pdfa": bool((meta or {}).get("pdfa")),
     }

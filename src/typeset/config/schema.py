@@ -136,6 +136,22 @@ class Number:
         return v
 
 
+class AutoOr(Number):
+    """`auto` or a number (font.scale)."""
+
+    def __init__(self, lo: float, hi: float):
+        super().__init__(lo, hi)
+        self.expected = f"auto or {self.expected}"
+
+    def check(self, v):
+        if v == "auto":
+            return v
+        try:
+            return super().check(v)
+        except Invalid:
+            raise Invalid(f"expected {self.expected}, got {_show(v)}") from None
+
+
 class ChoiceList:
     def __init__(self, *words: str):
         self.words = words
@@ -206,6 +222,7 @@ SCHEMA: dict = {
     "font": {
         "family": FONT_NAME,
         "latin": Name(FONT_NAME.re.pattern, "a font family name", nullable=True),
+        "scale": AutoOr(0.3, 2.0),
         "size": FONT_SIZE,
         "heading_size": {k: FONT_SIZE for k in ("chapter", "section", "subsection", "paragraph")},
         "caption_size": FONT_SIZE,
