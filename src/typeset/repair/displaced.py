@@ -120,6 +120,8 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
             if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)) and \
                     (len(t) > 2 or fixes_stack or word_freq().get(t, 0) >= COMMON):
                 return True  # a two-letter landing must be a common word ("ดู", not "สิ" in คาสิซม)
+            if t in lex.words and len(t) in (3, 4) and t in lex.doc_parts:
+                return True  # a rare word the document also writes inside longer ones (ดุล: ถ่วงดุล)
             # a fragment of a name the document writes elsewhere ("อิล|ซุง")
             return len(t) <= 4 and t in lex.doc_name_parts and _in_doc_word("".join(toks), at, lex)
         pos += len(t)
@@ -164,6 +166,9 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
     """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
     starting one cell earlier (the mark may belong there), within one Thai run."""
     toks = lex.tokenize("\n".join(lines))
+    if across:  # the whole document: remember the pieces of its real words
+        lex.doc_parts = frozenset(t[a:a + n] for t in set(toks) if len(t) > 4 and t in lex.words
+                                  for n in (3, 4) for a in range(len(t) - n + 1))
     spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
     li, col = 0, 0
     for t in toks:

@@ -74,6 +74,7 @@ class Lexicon:
         self.doc_names: frozenset[str] = frozenset()   # doc words outside the dictionary
         self.doc_name_lengths: list[int] = []
         self.doc_name_parts: frozenset[str] = frozenset()
+        self.doc_parts: frozenset[str] = frozenset()   # 3-4 letter pieces of the doc's long words
         self._value: dict[str, int] = {}
         self._weak: dict[str, bool] = {}
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
