@@ -166,9 +166,40 @@ def cer(pdf_text: str, blocks: list[str]) -> tuple[float, int, int, list[str]]:
 
 # ---------------------------------------------------------------- line breaks
 
+def text_lines(layout_text: str) -> list[str]:
+    """Lines of `pdftotext -layout` output, the blank lines of ordinary leading dropped.
+
+    With loose leading pdftotext writes a blank line between the lines of one paragraph. The
+    most common run of blank lines between two text lines is that leading; a longer run stays,
+    as one empty line, to mark a real break.
+    """
+    lines = [l.strip() for l in layout_text.splitlines()]
+    runs: dict[int, int] = {}
+    blank, seen = 0, False
+    for l in lines:
+        if l:
+            if seen:
+                runs[blank] = runs.get(blank, 0) + 1
+            seen, blank = True, 0
+        else:
+            blank += 1
+    usual = max(runs, key=lambda k: (runs[k], -k)) if runs else 0
+    out: list[str] = []
+    blank = 0
+    for l in lines:
+        if not l:
+            blank += 1
+            continue
+        if out and blank > usual:
+            out.append("")
+        out.append(l)
+        blank = 0
+    return out
+
+
 def line_pairs(layout_text: str):
     """(end of line, start of next line) for consecutive lines that meet Thai to Thai."""
-    lines = [l.strip() for l in layout_text.splitlines()]
+    lines = text_lines(layout_text)
     for a, b in zip(lines, lines[1:]):
         if a and b and THAI.match(a[-1]) and THAI.match(b[0]):
             yield a.split()[-1][-20:], b.split()[0][:20]
@@ -220,7 +251,7 @@ def bad_breaks(layout_text: str, segmenter=None) -> tuple[int, int, int, list[st
 def thai_hyphens(layout_text: str, source: str) -> tuple[int, list[str]]:
     """Lines ending in a hyphen after a Thai letter, where the source has no hyphen there."""
     flat = WS.sub("", source)
-    lines = [l.strip() for l in layout_text.splitlines()]
+    lines = text_lines(layout_text)
     count, examples = 0, []
     for a, b in zip(lines, lines[1:] + [""]):
         if len(a) >= 2 and a[-1] in HYPHENS and THAI.match(a[-2]):
