@@ -196,6 +196,12 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
             state.append(2)
         else:
             state.append(1 if lex.weak(t) else 0)
+    # three short words in a row ("กา|รถ|กู" for การถกู) is how a damaged word falls apart
+    for k in range(len(spans) - 2):
+        trio = range(k, k + 3)
+        if all(thai[i] and spans[i][0] == spans[k][0] and spans[i][2] - spans[i][1] <= 2 for i in trio):
+            for i in trio:
+                state[i] = state[i] or 1
     raw: list[tuple[int, int, int]] = []
     for k, (li, a, b) in enumerate(spans):
         if state[k] == 0:

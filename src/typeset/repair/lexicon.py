@@ -27,6 +27,7 @@ def word_freq() -> dict[str, int]:
 
 
 WEAK_FREQ = 2000  # a short dictionary "word" rarer than this is more likely a fragment
+COMMON_SHORT = 20000  # two-letter words rarer than this earn less in a segmentation
 WEAK_FREQ_4 = 50  # four-letter entries the corpus hardly knows ("แหง่")
 
 
@@ -159,6 +160,8 @@ class Lexicon:
             return -2 * n - 1
         if n <= 4 and self.weak(t):
             return -1  # a rare fragment earns nothing
+        if n <= 2 and word_freq().get(t, 0) < COMMON_SHORT:
+            return n - 2  # an uncommon two-letter word ("กา", "กู") earns less
         return n - 1
 
     def value_many(self, texts: Sequence[str]) -> list[int]:
