@@ -210,7 +210,7 @@ def largest_chapter(folder: Path) -> int:
 def bench_build(folder: Path, work: Path, env: dict) -> dict:
     ts = typeset_cmd()
     res: dict = {}
-    for d in ("texonly", "thesis"):
+    for d in ("texonly", "thesis", "draft"):
         shutil.rmtree(work / d, ignore_errors=True)
     status("typeset build --tex-only")
     proc, wall, cpu = timed(ts + ["build", str(folder), "-o", str(work / "texonly"), "--tex-only"], env)
@@ -222,13 +222,15 @@ def bench_build(folder: Path, work: Path, env: dict) -> dict:
     res["full"]["pdf"] = str(work / "thesis" / "thesis.pdf")
     log = find_log(work / "thesis")
     res["full"]["log"] = str(log) if log else None
-    # measure before the draft replaces thesis.pdf in the same folder
     status("quality of the typeset PDF")
     res["quality"] = quality(Path(res["full"]["pdf"]), folder, log)
     n = largest_chapter(folder)
     status(f"typeset build --only {n} (draft, after the full build)")
-    res["draft"], _ = traced(ts + ["build", str(folder), "-o", str(work / "thesis"), "--only", str(n)],
-                          env, work / "trace-draft")
+    # in a copy of the full build's folder (its .aux files, as a student's would be), so the
+    # full PDF stays in build/bench/thesis for a look
+    shutil.copytree(work / "thesis", work / "draft")
+    res["draft"], _ = traced(ts + ["build", str(folder), "-o", str(work / "draft"), "--only", str(n)],
+                             env, work / "trace-draft")
     res["draft"]["chapter"] = n
     return res
 
