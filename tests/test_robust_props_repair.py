@@ -153,3 +153,10 @@ def test_clean_text_is_left_as_written():
                                            ("น\u0e49\u0e4d\u0e32", "น\u0e49\u0e33")])
 def test_sara_am_is_rebuilt_never_decomposed(broken, fixed):
     assert repair(f"คำว่า {broken} ในประโยค").text == f"คำว่า {fixed} ในประโยค"
+
+
+@pytest.mark.parametrize("text", ["ก.ก.หน่อไม้", "น้ำหนัก 5 ก.ก. และ 3 ก.ก. รวม 8 ก.ก."])
+def test_abbreviation_dots_are_never_learned_as_mark_codes(text):
+    # found by test_clean_text: a short clean text made the codes pass map '.' to ็ (ก.ก. -> ก็ก็)
+    out = repair(text)
+    assert out.text == text, (out.text, out.report.code_map)
