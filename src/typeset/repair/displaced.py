@@ -19,6 +19,7 @@ NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
 MIN_GAIN = 2          # a move must raise the segmentation value this much
 ROUNDS = 8            # rounds of moves (a window may hold several damaged words)
+NEAR = 3              # characters around a damaged token where marks may move
 FAR = 6               # cells apart for two moves to be taken in the same round
 COMMON = 20000        # corpus count of a common two-letter word
 CONTEXT = 4          # characters of context either side of a window
@@ -27,7 +28,7 @@ CONTEXT = 4          # characters of context either side of a window
 Cells = tuple  # tuple of (base, marks) pairs
 
 
-def _moves(cs: Cells, inv: int, text: str, landed: tuple = ()) -> list:
+def _moves(cs: Cells, inv: int, text: str, landed: tuple = (), allowed=None) -> list:
     """Every (cells, impossible-cell count, landing positions, cell index, text) obtained by
     moving one mark one cell to the left; landing positions are text offsets of moved marks."""
     out = []
@@ -39,6 +40,8 @@ def _moves(cs: Cells, inv: int, text: str, landed: tuple = ()) -> list:
         base, marks = cs[j]
         if not marks or left_base not in CONSONANTS:
             continue
+        if allowed is not None and not any(a <= pos < b for a, b in allowed):
+            continue  # only near the damage: good words around it stay as they are
         end_j = pos + len(base) + len(marks)
         for k, m in enumerate(marks):
             if k and marks[k - 1] == m:
@@ -68,13 +71,13 @@ def _apply_move(cs: Cells, j: int, m: str):
     return cs[:j - 1] + ((left_base, new_left), (base, marks.replace(m, "", 1))) + cs[j + 1:]
 
 
-def _moves2(cs: Cells, inv: int, text: str, reach: int = 6) -> list:
+def _moves2(cs: Cells, inv: int, text: str, allowed=None, reach: int = 6) -> list:
     """Single moves plus pairs of moves near each other (ความสมัพนัธ์ needs two at once)."""
-    singles = _moves(cs, inv, text)
+    singles = _moves(cs, inv, text, allowed=allowed)
     out = list(singles)
     seen = {c[4] for c in singles}
     for c1, inv1, at1, j1, t1, _ in singles:
-        for c2 in _moves(c1, inv1, t1, at1):
+        for c2 in _moves(c1, inv1, t1, at1, allowed):
             if c2[3] <= j1 or c2[3] - j1 > reach or c2[4] in seen:
                 continue
             seen.add(c2[4])
@@ -147,6 +150,7 @@ class _Window:
         self.cells: Cells = tuple((b, m) for b, m in cells(text))
         self.left, self.right = left, right
         self.moved = 0
+        self.allowed = None          # text ranges where marks may move (near the damage)
         self.inv = _invalid(self.cells)
         # joined spaces: kept in the text, left out when scoring (marks never cross them)
         self.gaps = [i for i, c in enumerate(text) if c == " "]
@@ -203,9 +207,11 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
             for i in trio:
                 state[i] = state[i] or 1
     raw: list[tuple[int, int, int]] = []
+    bad: dict[int, list[tuple[int, int]]] = {}
     for k, (li, a, b) in enumerate(spans):
         if state[k] == 0:
             continue
+        bad.setdefault(li, []).append((a, b))
 
         s, e = a, b
         for d in (-1, -2, 1, 2):  # take in neighbouring Thai tokens that touch
@@ -271,7 +277,10 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
             left = tail[li] + left
         if across and e == me and not line[me:].strip():
             right = right + head[li]
-        out.append(_Window(li, s, e, line[s:e], left, right))
+        w = _Window(li, s, e, line[s:e], left, right)
+        w.allowed = [(max(a - NEAR, s) - s, min(b + NEAR, e) - s) for a, b in bad.get(li, ())
+                     if a < e and b > s]
+        out.append(w)
     return out
 
 
@@ -287,7 +296,8 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         texts, cands, owners = [], [], []
         for wi, w in enumerate(active):
             cur, cur_text = w.cells, w.text()
-            moves = _moves2(cur, w.inv, cur_text) if wi in pairs else _moves(cur, w.inv, cur_text)
+            moves = _moves2(cur, w.inv, cur_text, w.allowed) if wi in pairs else \
+                _moves(cur, w.inv, cur_text, allowed=w.allowed)
             for cand in [(cur, w.inv, (), 0, cur_text, "")] + moves:
                 texts.append(w.scored(cand[4]))
                 cands.append(cand)
