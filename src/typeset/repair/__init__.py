@@ -12,9 +12,10 @@ Interface for the importer (structure stage) and the report:
                     # .to_markdown() for import-report.md
 
 Only characters are repaired here: lines are never joined or split, so raw line numbers survive.
+repair(text, skip=("spaces",)) leaves passes out (tests, or callers that handle spaces).
 Each pass is a small module with NAME and apply(lines, ctx) -> lines, run in PIPELINE order:
 
-    normalize  NFC, broken sara am (ํา, าํ) -> ำ, marks in typing order
+    normalize  NFC, broken sara am (ํา, าํ) -> ำ, marks in typing order, no space before a mark
     codes      learn the document's code -> Thai mark map (a substitution cipher scored by
                dictionary coverage) and decode it, dropping the stray space some codes carry
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains

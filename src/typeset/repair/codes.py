@@ -8,8 +8,9 @@ learned like a substitution cipher:
   ("ทีE"), or after a Thai character and one space when a Thai character follows ("ตั iง");
 * each candidate Thai character is tried in a sample of the code's contexts and scored by how many
   Thai characters end up inside dictionary words (nlpO3 segmentation, PyThaiNLP word list);
-* the best character is kept when it gains clearly over leaving the code, codes being decided most
-  frequent first so later codes are scored on partly decoded text.
+* the best character is kept when it gains clearly over leaving the code, frequent codes decided
+  first so later codes are scored on partly decoded text; rare codes (a heading font's) are
+  scored after a trial repair of displaced marks, which can otherwise hide the right answer.
 
 A code stays as it is inside Latin words, numbers and between spaces ("Smith & Park"); a code
 isolated after a Thai word ("นี i") is left to the `isolated_codes` pass.
