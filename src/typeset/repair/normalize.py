@@ -16,14 +16,16 @@ NAME = "normalize"
 # ํ (+ tone marks) + า, or the reversed า + ํ: both are a broken ำ; the tone goes before ำ.
 _AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*) ?\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
 _MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
-# A combining mark never follows a space: "อยู ่" is อยู่ with the font's stray space.
-_SPACE_MARK = re.compile("(?<=[\u0e01-\u0e4e]) +(?=[" + "".join(sorted(MARKS)) + "])")
+# A combining mark never follows a space: the mark was displaced one cell to the right, over a
+# real space ("ใหม ่และ" is ใหม่ และ). Put it back before the space; the spaces pass decides later
+# whether that space splits a word.
+_SPACE_MARK = re.compile("(?<=[\u0e01-\u0e4e])( +)([" + "".join(sorted(MARKS)) + "]+)")
 
 
 def normalize_line(line: str) -> tuple[str, int, int, int]:
-    """Return (line, sara am fixes, mark reorders, stray spaces before marks removed)."""
+    """Return (line, sara am fixes, mark reorders, marks moved back over a space)."""
     s = unicodedata.normalize("NFC", line)
-    s, n_space = _SPACE_MARK.subn("", s)
+    s, n_space = _SPACE_MARK.subn(lambda m: m.group(2) + m.group(1), s)
     s, n_am = _AM.subn(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", s)
     n_order = 0
 
@@ -43,6 +45,6 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         s, n_am, n_order, n_space = normalize_line(line)
         ctx.report.count("normalize: sara am rebuilt", n_am)
         ctx.report.count("normalize: marks reordered", n_order)
-        ctx.report.count("normalize: stray space before a mark removed", n_space)
+        ctx.report.count("normalize: mark moved back over a space", n_space)
         out.append(s)
     return out
