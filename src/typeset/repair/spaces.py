@@ -156,10 +156,16 @@ def _name_index(vocab: Counter, tok: _Tokenizer) -> dict[str, list[str]]:
     """Prefix -> words the document writes intact at least twice that the dictionary lacks."""
     index: dict[str, list[str]] = {}
     for w, count in vocab.items():
-        if count >= 2 and 4 <= len(w) <= NAME_MAX and not tok.known(w):
+        if count >= 2 and 4 <= len(w) <= NAME_MAX and not tok.known(w) and _whole_word(w):
             for k in range(1, len(w)):
                 index.setdefault(w[:k], []).append(w)
     return index
+
+
+def _whole_word(w: str) -> bool:
+    """Could `w` be a whole written word? Not when it starts with a mark or ends inside a syllable
+    (a letter-spaced line's "อำนาจเ ดียว" must not make อำนาจเ a name)."""
+    return w[0] not in NO_START and w[-1] not in LEADING and not OPEN_END.search(w)
 
 
 def _intact_elsewhere(left: str, right: str, names: dict[str, list[str]]) -> str | None:
