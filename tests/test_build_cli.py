@@ -118,6 +118,12 @@ def test_pdf_reads_back_the_thai_source(mini, tmp_path):
         assert squeeze(needle) in flat, needle
     assert "-" not in re.sub(r"[^\u0e00-\u0e7f-]", "", text.replace("รัสเซีย-เกาหลีเหนือ", "")), \
         "a hyphen inside Thai text"
+    # the rows of the abstract's heading table are stacked, not printed over each other
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    rows = [" ".join(line.split()) for line in layout.splitlines()]
+    assert "ชื่อเรื่อง ความสัมพันธ์ระหว่างรัสเซียกับเกาหลีเหนือ" in rows
+    assert "ผู้เขียน นักศึกษา ทดสอบ" in rows
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts  # embedded
 
