@@ -19,6 +19,7 @@ Each pass is a small module with NAME and apply(lines, ctx) -> lines, run in PIP
     codes      learn the document's code -> Thai mark map (a substitution cipher scored by
                dictionary coverage) and decode it, dropping the stray space some codes carry
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
+    punct_codes  punctuation used as a mark code at one spot ("เปลี.ยน"), decided spot by spot
     displaced  marks drawn one cell too far right moved back where the dictionary agrees
     digits     private digit codes (¥¦ -> 20) and coded heading/chapter numbers from context
     spaces     (typeset.repair.spaces, owned by the article engineer) spurious spaces in words
@@ -36,7 +37,7 @@ from .report import RepairReport, RepairResult, Uncertain
 
 __all__ = ["repair", "RepairResult", "RepairReport", "Uncertain", "PIPELINE"]
 
-PIPELINE = ["normalize", "codes", "isolated_codes", "normalize", "displaced", "normalize", "digits",
+PIPELINE = ["normalize", "codes", "isolated_codes", "punct_codes", "normalize", "displaced", "normalize", "digits",
             "spaces"]
 
 

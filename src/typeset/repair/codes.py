@@ -18,6 +18,7 @@ isolated after a Thai word ("นี i") is left to the `isolated_codes` pass.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -36,6 +37,30 @@ SAMPLE = 48            # contexts scored per code
 MIN_GAIN_PER_USE = 0.5  # mean gain (Thai chars moved into dictionary words) per context
 MIN_SINGLE_GAIN = 3     # a code seen once must make this much difference
 FEW = 8  # codes with at most this many contexts are rescored after a trial repair of displaced marks
+
+
+# one bare Thai consonant between non-Thai characters: a part of an abbreviation
+_ONE_LETTER = re.compile(r"^[\u0e01-\u0e2e]$")
+_ABBREV = re.compile(r"(?<![\u0e01-\u0e5b])[\u0e01-\u0e2e](\.)")
+
+
+def is_punct(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")
+
+
+def abbreviation(line: str, i: int) -> bool:
+    """Is the dot at i part of an abbreviation: a single Thai consonant on either side, bounded
+    by a non-Thai character or the line's edge ("ค.ศ.", "ก.ย.", "อ.เมือง")? Only '.': other
+    symbols after a lone consonant are codes as often as not ("ร¶ฐบาล" at a line start)."""
+    if line[i] != ".":
+        return False
+    a = i
+    while a > 0 and is_thai(line[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(line) and is_thai(line[b]):
+        b += 1
+    return bool(_ONE_LETTER.match(line[a:i]) or _ONE_LETTER.match(line[i + 1:b]))
 
 
 def _is_code_char(ch: str) -> bool:
@@ -92,6 +117,8 @@ def find_spots(lines: list[str]) -> list[Spot]:
             i = mm.end() - 1
             if spots and spots[-1].line == li and spots[-1].end > i:
                 continue  # already taken as part of a chain
+            if abbreviation(line, i):
+                continue  # "ค.ศ.", "ก.ย.": punctuation, never a mark code
             spaced = i - mm.start() == 1
             while i < n and _is_code_char(line[i]):
                 j = i + 1
@@ -188,6 +215,8 @@ def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], 
     best, second = ranked[0], ranked[1]
     total, wins = gains[best]
     need = MIN_SINGLE_GAIN if k == 1 else MIN_GAIN_PER_USE * k
+    if code in ctx.report.abbreviation_marks:
+        return None  # the document's own punctuation ("ค.ศ."): decided spot by spot (`punct_codes`)
     if not (total >= need and wins * 2 >= k and total > gains[second][0]):
         return None
     margin = total - gains[second][0]
@@ -217,6 +246,7 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
     from . import displaced
 
     lex = ctx.lexicon
+    ctx.report.abbreviation_marks = {m.group(1) for line in lines for m in _ABBREV.finditer(line)}
     by_code: dict[str, list[Spot]] = defaultdict(list)
     for s in find_spots(lines):
         if s.kind != "isolated":

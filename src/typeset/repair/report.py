@@ -23,6 +23,7 @@ class RepairReport:
     coverage_before: float = 0.0
     coverage_after: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)     # pass -> seconds (for benchmarks)
+    abbreviation_marks: set[str] = field(default_factory=set)   # punctuation seen in "ค.ศ."-style use
 
     def count(self, kind: str, n: int = 1) -> None:
         if n:
