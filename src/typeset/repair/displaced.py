@@ -110,8 +110,20 @@ def _neighbours(lines: list[str], first: dict, last: dict, lex) -> tuple[list[st
 
 
 def _damaged(toks: list[str], lex, weak: bool = True) -> bool:
-    """Any Thai token outside the dictionary (or, with weak, a rare short fragment)?"""
-    return any(THAI_RUN.fullmatch(t) and (t not in lex.words or weak and lex.weak(t)) for t in toks)
+    """Any Thai token outside the dictionary (or, with weak, a rare short fragment, or three
+    short words in a row: "กา|รถ|กู" is how การถกู falls apart)?"""
+    if any(THAI_RUN.fullmatch(t) and (t not in lex.words or weak and lex.weak(t)) for t in toks):
+        return True
+    return weak and _short_trio(toks)
+
+
+def _short_trio(toks: list[str]) -> bool:
+    run = 0
+    for t in toks:
+        run = run + 1 if len(t) <= 2 and THAI_RUN.fullmatch(t) else 0
+        if run >= 3:
+            return True
+    return False
 
 
 def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:

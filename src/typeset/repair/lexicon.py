@@ -16,6 +16,8 @@ from .thaichars import is_thai
 
 _SEP = "\n"
 _RUNS = re.compile(r"[\u0e01-\u0e5b]+|[^\u0e01-\u0e5b]+")
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_MIXED = re.compile(r"[^\u0e01-\u0e5b]")
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +88,9 @@ class Lexicon:
 
         out: list[str] = []
         for t in nlpo3.segment(text, self.name):
-            # glued quotes sit at an end: Thai-ness of first and last character differ
-            if len(t) > 1 and ("\u0e01" <= t[0] <= "\u0e5b") != ("\u0e01" <= t[-1] <= "\u0e5b") \
-                    and t not in self.words:  # keep "พ.ศ."
-                out.extend(_RUNS.findall(t))
+            # glued quotes ('"จเูช"', "“เรา"): Thai and non-Thai in one token are split apart
+            if len(t) > 1 and t not in self.words and _MIXED.search(t) and _THAI.search(t):
+                out.extend(_RUNS.findall(t))  # (dictionary tokens such as "พ.ศ." stay whole)
             else:
                 out.append(t)
         return out
