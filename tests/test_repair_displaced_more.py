@@ -22,3 +22,10 @@ def test_a_word_broken_into_three_short_words_is_repaired_next_to_another_damage
     assert _fix("ง่ายต่อการถกูคกุคาม") == "ง่ายต่อการถูกคุกคาม"
     assert _fix("เขาไม่ชอบการถกูตำหนิ") == "เขาไม่ชอบการถูกตำหนิ"
     assert _fix("ง่ายต่อการถูกคุกคาม") == "ง่ายต่อการถูกคุกคาม"  # clean text untouched
+
+
+def test_uncommon_two_letter_landing_between_sound_words_but_not_inside_a_name():
+    # ปู is rarer than the common-word bar, but ได้|ปู|ทาง|ให้ leaves nothing broken around it
+    assert _fix("ข้อตกลงนี้ได้ปทูางให้เกิดการค้า") == "ข้อตกลงนี้ได้ปูทางให้เกิดการค้า"
+    # a name: moving ิ would leave คา|สิ|ซม, three short words in a row
+    assert _fix("นายคาสซิม ได้") == "นายคาสซิม ได้"

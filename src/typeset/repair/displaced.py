@@ -133,7 +133,8 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
     for k, t in enumerate(toks):
         if pos <= at < pos + len(t):
             if t in lex.words and len(t) > 1 and (fixes_stack or not lex.weak(t)) and \
-                    (len(t) > 2 or fixes_stack or word_freq().get(t, 0) >= COMMON):
+                    (len(t) > 2 or fixes_stack or word_freq().get(t, 0) >= COMMON
+                     or _clean_around(toks, k, lex)):
                 return True  # a two-letter landing must be a common word ("ดู", not "สิ" in คาสิซม)
             if t in lex.words and len(t) in (3, 4) and t in lex.doc_parts:
                 return True  # a rare word the document also writes inside longer ones (ดุล: ถ่วงดุล)
@@ -141,6 +142,16 @@ def _lands_in_word(toks: list[str], at: int, lex, fixes_stack: bool) -> bool:
             return len(t) <= 4 and t in lex.doc_name_parts and _in_doc_word("".join(toks), at, lex)
         pos += len(t)
     return False
+
+
+def _clean_around(toks: list[str], k: int, lex) -> bool:
+    """An uncommon two-letter landing ("ปู" in ได้ปูทางให้) is still a word when dictionary words
+    that are not fragments stand on both sides and nothing next to it is broken (no unknown
+    token, no three short words in a row as in คา|สิ|ซม)."""
+    def solid(j: int) -> bool:
+        t = toks[j] if 0 <= j < len(toks) else ""
+        return len(t) > 1 and t in lex.words and not lex.weak(t)
+    return solid(k - 1) and solid(k + 1) and not _damaged(toks[max(0, k - 2):k + 3], lex)
 
 
 def _in_doc_word(text: str, at: int, lex) -> bool:
