@@ -20,6 +20,9 @@ from pylatex.utils import _latex_special_chars, escape_latex
 from typeset.render.thai import BREAK, Segmenter
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
+# ไม้ยมก (ๆ) repeats the word before it and never starts a line: the space before it (or a break
+# point) becomes a tie. The tie still prints and extracts as a space.
+YAMOK = re.compile(r"(?: +|" + re.escape(BREAK) + r")(?=\u0e46)")
 
 # Beyond PyLaTeX: characters XeLaTeX's TeX ligature mapping would turn into other characters.
 EXTRA = {
@@ -77,6 +80,8 @@ class Escaper:
         hit = self._cache.get(text)
         if hit is None:
             hit = BREAK.join(escape_plain(chunk) for chunk in self.segmenter.split(text))
+            if "\u0e46" in hit:
+                hit = YAMOK.sub(lambda m: "~" if m.group().startswith(" ") else "", hit)
             self._cache[text] = hit
         return hit
 
