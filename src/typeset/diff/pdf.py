@@ -117,11 +117,13 @@ def write_pdf(old: Source, new: Source, out: Path) -> None:
             (folder / rel).write_text(mark(before, text), encoding="utf-8")
         doc, cfg = source.load(folder)
         files = {name: to_latex(text, BREAK) for name, text in render(doc, cfg).items()}
-        partial = make_env(cfg.template_dir, lambda v: v).get_template("diffmarks.tex.j2").render()
+        partial = make_env(cfg.search_path, lambda v: v).get_template("diffmarks.tex.j2").render()
         main = files[MAIN]
-        if r"\begin{document}" not in main:
+        # the real one starts a line; the words may also appear in the preamble's comments
+        begin = re.search(r"^\\begin\{document\}", main, re.M)
+        if begin is None:
             raise UserError("the template's main file has no \\begin{document}; cannot add change marks")
-        files[MAIN] = main.replace(r"\begin{document}", partial + r"\begin{document}", 1)
+        files[MAIN] = main[:begin.start()] + partial + main[begin.start():]
         tex_dir = out.parent / f"{out.stem}-tex"   # kept: the LaTeX log is there when a build fails
         build.write_tex(tex_dir, files)
         build.copy_assets(doc, tex_dir)
