@@ -66,6 +66,13 @@ def escape_code(text: str) -> str:
     return escape_plain(text).replace(" ", r"\ ")
 
 
+# XeTeX fails on one unbroken run of ~1000 characters ("This can't happen (flushing)", or a
+# segfault): a long run without spaces or Thai (a pasted hash, a URL, a row of dots) gets a
+# break point every 100 characters. Thai runs are cut by the segmenter at word boundaries.
+LONG_RUN = re.compile(r"[^\s\u0e00-\u0e7f]{200,}")
+CUT = r"\allowbreak{}"
+
+
 class Escaper:
     """Body-text escaping with Thai break points; one per document (it holds the segmenter)."""
 
@@ -75,6 +82,8 @@ class Escaper:
 
     def text(self, text: str) -> str:
         text = str(text)
+        if LONG_RUN.search(text):
+            return self._long_runs(text)
         if not THAI.search(text):
             return escape_plain(text)
         hit = self._cache.get(text)
@@ -84,6 +93,16 @@ class Escaper:
                 hit = YAMOK.sub(lambda m: "~" if m.group().startswith(" ") else "", hit)
             self._cache[text] = hit
         return hit
+
+    def _long_runs(self, text: str) -> str:
+        out, pos = [], 0
+        for m in LONG_RUN.finditer(text):
+            out.append(self.text(text[pos:m.start()]))
+            run = m.group()
+            out.append(CUT.join(escape_plain(run[i:i + 100]) for i in range(0, len(run), 100)))
+            pos = m.end()
+        out.append(self.text(text[pos:]))
+        return "".join(out)
 
     def finalize(self, value):
         """Jinja finalize: Markup passes through, every other str is escaped, None prints nothing."""
