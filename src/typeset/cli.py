@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # last resort: never a traceback for users
         if debug:
             raise
-        print(f"typeset: internal error: {type(e).__name__}: {e} (run with --debug for details)",
+        print(f"typeset: internal error: {type(e).__name__}: {one_line(str(e))} (run with --debug for details)",
               file=sys.stderr)
         return 2
 
