@@ -139,3 +139,24 @@ def test_toc_has_page_column_and_dotted_leaders(thesis):
     assert "บทที่" in texts and "ภาคผนวก" in texts
     lof = thesis[2]
     assert [w.text for w in lof.words][:3] == ["สารบัญภาพ", "ภาพที่", "หน้า"]
+
+
+def test_thai_single_spacing_and_indented_first_paragraph(thesis):
+    i, _ = chapter(thesis)
+    page = thesis[i]
+    _, head = find([page], "1.1")                      # the section heading ที่มาและความสำคัญ
+    body = [w for w in page.words if w.y0 > head.y1 + 2 and w.y1 < A4_H - BP]
+    groups: list[list[float]] = []
+    for b in sorted(w.y1 for w in body):      # word boxes vary with marks: cluster by line
+        if not groups or b - groups[-1][-1] > 5:
+            groups.append([])
+        groups[-1].append(b)
+    lines = [min(g) for g in groups]          # box bottoms: baseline + the font's descent
+    # Word's single spacing for TH Sarabun New: baselines 1.47 x 16pt apart (in bp); this fixture
+    # lacks fonts.tex.j2's \\lineskiplimit, so a line with stacked marks may sit lower: the minimum
+    steps = [b - a for a, b in zip(lines, lines[1:]) if b - a < 30]
+    assert len(steps) >= 5
+    assert min(steps) == pytest.approx(1.47 * 16 * 72 / 72.27, abs=0.3)
+    # the first paragraph after a section heading is indented 0.5in, as every paragraph
+    first = min((w for w in body if w.y1 in groups[0]), key=lambda w: w.x0)
+    assert first.x0 == pytest.approx(1.5 * BP + 0.5 * BP, abs=1)
