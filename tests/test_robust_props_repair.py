@@ -3,9 +3,10 @@
 What repair may change, precisely:
   * Thai characters (U+0E00-U+0E7F): marks moved, sara am rebuilt, codes decoded into marks;
   * whitespace: spaces inside Thai words removed (line breaks never: same line count);
-  * characters the report names as learned codes (report.code_map / report.digit_map keys) where
-    they touch Thai text (next to a Thai character, or one space away), and, when a digit code
-    was learned, ASCII digits (the decoded digits). A code letter inside a Latin word stays.
+  * characters the report names as learned mark codes (report.code_map keys) where they touch
+    Thai text (next to a Thai character, or one space away): a code letter inside a Latin word
+    stays; characters named as digit codes (report.digit_map keys: they stand alone, "¥¦¥" = 202)
+    anywhere, and then ASCII digits (the decoded digits).
 Everything else -- Latin letters, digits, punctuation, LaTeX specials, other scripts -- is kept,
 in order. The result is NFC, and repairing it again changes nothing (idempotent).
 """
@@ -87,10 +88,10 @@ def _touches_thai(text: str, i: int) -> bool:
 
 
 def kept(text: str, report) -> list[str]:
-    codes = set(report.code_map) | set(report.digit_map)
-    digits = set("0123456789") if report.digit_map else set()
+    codes = set(report.code_map)
+    free = set(report.digit_map) | (set("0123456789") if report.digit_map else set())
     return [c for i, c in enumerate(text)
-            if not _thai(c) and not c.isspace() and c not in digits
+            if not _thai(c) and not c.isspace() and c not in free
             and not (c in codes and _touches_thai(text, i))]
 
 
