@@ -239,21 +239,46 @@ class _Trial:
         self.lexicon, self.report = ctx.lexicon, RepairReport()
 
 
+LEARN_ROUNDS = 3  # a code learned can make another one readable ("หนEอไมi": ่ first, then ้)
+
+
 def learn(lines: list[str], ctx: Context) -> dict[str, str]:
     """Frequent codes one by one on plain dictionary scores (each decoded before the next is
     scored); then the rare ones together, scored after a trial repair of displaced marks
-    because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ")."""
-    from . import displaced
-
-    lex = ctx.lexicon
+    because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ").
+    Codes left undecided are scored again on the text decoded so far while that learns more,
+    so decoding the output again finds nothing new (repair is idempotent)."""
     ctx.report.abbreviation_marks = {m.group(1) for line in lines for m in _ABBREV.finditer(line)}
     by_code: dict[str, list[Spot]] = defaultdict(list)
     for s in find_spots(lines):
         if s.kind != "isolated":
             by_code[s.code].append(s)
-    order = sorted(by_code, key=lambda c: -len(by_code[c]))
+    # the document's own abbreviation punctuation ("ค.ศ.") is decided spot by spot (`punct_codes`)
+    pending = sorted((c for c in by_code if c not in ctx.report.abbreviation_marks),
+                     key=lambda c: -len(by_code[c]))
     mapping: dict[str, str] = {}
     work = list(lines)
+    idle: set[str] = set()  # codes that gained nothing anywhere (punctuation): not retried
+    for _ in range(LEARN_ROUNDS):
+        new = _learn_round(work, pending, by_code, lines, ctx, idle)
+        if not new:
+            break
+        mapping.update(new)
+        old, work = work, [decode_line(w, i, new, None) if any(c in w for c in new) else w
+                           for i, w in enumerate(work)]
+        # only a code sharing a line with a newly decoded one can read differently now
+        changed = [w for w, o in zip(work, old) if w != o]
+        pending = [c for c in pending if c not in new and c not in idle and any(c in w for w in changed)]
+    return mapping
+
+
+def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot]],
+                 lines: list[str], ctx: Context, idle: set[str]) -> dict[str, str]:
+    from . import displaced
+
+    lex = ctx.lexicon
+    mapping: dict[str, str] = {}
+    work = list(work)
     rare = []
     for code in order:
         if len(by_code[code]) <= FEW:
@@ -266,6 +291,7 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
         probe = sample[:PROBE]
         g = _gains(_score(lex, _trials(probe, code), code), len(probe))
         if max(v[0] for v in g.values()) <= 0:
+            idle.add(code)
             continue
         gains = _gains(_score(lex, _trials(sample, code), code), len(sample))
         best = _decide(code, sample, gains, len(by_code[code]), by_code[code][0], lines, ctx)
@@ -281,8 +307,9 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
         spans[c] = (len(plain), len(t))
         plain += t
     values = _score_multi(lex, plain, spans)
-    rare = [c for c in rare if samples[c] and max(
-        v[0] for v in _gains(values[c], len(samples[c])).values()) > 0]
+    idle.update(c for c in rare if samples[c] and max(
+        v[0] for v in _gains(values[c], len(samples[c])).values()) <= 0)
+    rare = [c for c in rare if samples[c] and c not in idle]
     texts, spans = [], {}
     for c in rare:
         t = [normalize_line(x)[0] for x in _trials(samples[c], c)]

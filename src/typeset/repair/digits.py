@@ -132,8 +132,11 @@ def _decode_symbols(lines: list[str], ctx: Context) -> list[str]:
     if LOSSY in amap and (margins[LOSSY][1] is None or margins[LOSSY][1] < 1):
         del amap[LOSSY]  # no evidence for what the lost digit was
     visible_digits = {d for c, d in amap.items() if c != LOSSY}  # a lost digit is none of these
+    # Evidence for a code is a token whose value can be judged: a year or a day by its context,
+    # or a number of three or four places. A lone symbol ("©", "•") in running text is no number.
+    judged = {c for t in toks if t.ctx != "number" or len(t.text) >= 3 for c in t.text}
     for code, (digit, margin) in margins.items():
-        if code != LOSSY and digit is not None and (margin is None or margin >= 1):
+        if code != LOSSY and code in judged and digit is not None and (margin is None or margin >= 1):
             ctx.report.digit_map[code] = digit
             if margin is not None and margin < 3:
                 first = next(t for t in toks if code in t.text)

@@ -10,10 +10,11 @@ only win by putting more of the text into words.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
 from .context import Context
 from .lexicon import word_freq
-from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cells, order_marks
+from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cells, order_marks, run_valid
 
 NAME = "displaced"
 INVALID_PENALTY = 6   # an impossible cell costs as much as six Thai characters outside words
@@ -163,6 +164,12 @@ def _in_doc_word(text: str, at: int, lex) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
+def _broken(token: str) -> bool:
+    """Does a Thai token hold a cell no typist could produce?"""
+    return not run_valid(token)
+
+
 def _invalid(cs) -> int:
     return sum(1 for b, m in cs if not cell_valid(b, m))
 
@@ -173,6 +180,7 @@ class _Window:
         self.cells: Cells = tuple((b, m) for b, m in cells(text))
         self.left, self.right = left, right
         self.moved = 0
+        self.clean = False           # its moves left no damage behind
         self.allowed = None          # text ranges where marks may move (near the damage)
         self.inv = _invalid(self.cells)
         # joined spaces: kept in the text, left out when scoring (marks never cross them)
@@ -189,21 +197,28 @@ class _Window:
         return len(self.left) + at - sum(1 for g in self.gaps if g < at)
 
 
-def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
+def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None = None) -> list[_Window]:
     """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
-    starting one cell earlier (the mark may belong there), within one Thai run."""
-    toks = lex.tokenize("\n".join(lines))
-    if across:  # the whole document: remember the pieces of its real words
-        lex.doc_parts = frozenset(t[a:a + n] for t in set(toks) if len(t) > 4 and t in lex.words
-                                  for n in (3, 4) for a in range(len(t) - n + 1))
+    starting one cell earlier (the mark may belong there), within one Thai run. With `only`,
+    just those lines are looked at (their neighbours still lend context)."""
+    if only is None:
+        rows = list(range(len(lines)))
+    else:  # the lines and those they borrow context from
+        rows = sorted({j for i in only for j in range(i - 3, i + 4) if 0 <= j < len(lines)})
+    toks = lex.tokenize("\n".join(lines[i] for i in rows))
     spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
-    li, col = 0, 0
+    ri, col = 0, 0
     for t in toks:
         if t == "\n":
-            li, col = li + 1, 0
+            ri, col = ri + 1, 0
             continue
-        spans.append((li, col, col + len(t)))
+        spans.append((rows[ri], col, col + len(t)))
         col += len(t)
+    looked = set(toks) if only is None else {lines[li][a:b] for li, a, b in spans if li in only}
+    if across:  # the whole document: remember the pieces of its real words (repaired ones too)
+        parts = frozenset(t[a:a + n] for t in looked if len(t) > 4 and t in lex.words
+                          for n in (3, 4) for a in range(len(t) - n + 1))
+        lex.doc_parts = parts if only is None else lex.doc_parts | parts
     thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
     first: dict[int, str] = {}
     last: dict[int, str] = {}
@@ -214,25 +229,25 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
             last[li] = t
     tail, head = _neighbours(lines, first, last, lex) if across else ([], [])
     # unknown or impossible tokens and short rare entries ("คล", "มุ") mark damage
-    state = []
+    state = [0] * len(spans)
     for k, (li, a, b) in enumerate(spans):
+        if not thai[k] or only is not None and li not in only:
+            continue
         t = lines[li][a:b]
-        if not thai[k]:
-            state.append(0)
-        elif t not in lex.words or _invalid(cells(t)):
-            state.append(2)
-        else:
-            state.append(1 if lex.weak(t) else 0)
+        if t not in lex.words or _broken(t):
+            state[k] = 2
+        elif lex.weak(t):
+            state[k] = 1
     # three short words in a row ("กา|รถ|กู" for การถกู) is how a damaged word falls apart
+    short = [thai[k] and b - a <= 2 for k, (li, a, b) in enumerate(spans)]
     for k in range(len(spans) - 2):
-        trio = range(k, k + 3)
-        if all(thai[i] and spans[i][0] == spans[k][0] and spans[i][2] - spans[i][1] <= 2 for i in trio):
-            for i in trio:
+        if short[k] and short[k + 1] and short[k + 2] and spans[k][0] == spans[k + 1][0] == spans[k + 2][0]:
+            for i in (k, k + 1, k + 2):
                 state[i] = state[i] or 1
     raw: list[tuple[int, int, int]] = []
     bad: dict[int, list[tuple[int, int]]] = {}
     for k, (li, a, b) in enumerate(spans):
-        if state[k] == 0:
+        if state[k] == 0 or only is not None and li not in only:
             continue
         bad.setdefault(li, []).append((a, b))
 
@@ -307,12 +322,36 @@ def _windows(lines: list[str], lex, across: bool = True) -> list[_Window]:
     return out
 
 
+SETTLE = 4  # further looks at the lines a look changed (a fixed word can reveal the next one)
+
+
 def apply(lines: list[str], ctx: Context) -> list[str]:
-    """Repair every line; a context with `trial = True` repairs independent snippets."""
+    """Repair every line; a context with `trial = True` repairs independent snippets.
+
+    Moving marks in a long damaged window can leave a word the window's first reading did not
+    flag ("กมุพาพนัธ์": once พันธ์ is whole, กมุ stands out). The lines a look changed are looked at
+    again until nothing moves, so a second repair finds nothing left to do (idempotence)."""
     lex = ctx.lexicon
-    if not getattr(ctx, "trial", False):  # trial repairs of snippets must not relearn it
+    trial = getattr(ctx, "trial", False)
+    if not trial:  # trial repairs of snippets must not relearn it
         lex.learn_document(lines)
-    windows = _windows(lines, lex, across=not getattr(ctx, "trial", False))  # snippets: no neighbours
+    windows = _windows(lines, lex, across=not trial)  # snippets: no neighbours
+    out = _look(lines, windows, ctx)
+    for _ in range(SETTLE):
+        # lines where marks moved but damage is left: the moves may have made it readable
+        again = {w.line for w in windows if w.moved and not w.clean}
+        if not again:
+            break
+        if not trial:
+            lex.learn_document(out)
+        windows = _windows(out, lex, across=not trial, only=again)
+        out = _look(out, windows, ctx)
+    return out
+
+
+def _look(lines: list[str], windows: list[_Window], ctx: Context) -> list[str]:
+    """Rounds of the best gaining moves in each window; the lines with the moves made."""
+    lex = ctx.lexicon
     active = list(windows)
     pairs: set[int] = set()   # windows whose single moves all failed: try pairs once
     for rnd in range(ROUNDS):
@@ -366,6 +405,8 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
                 w.inv = _invalid(w.cells)
                 if w.inv or _damaged(segs[i], lex):  # more to do in this window
                     nxt.append(w)
+                else:
+                    w.clean = True
             elif wi not in pairs and (w.inv or _damaged(segs[base_i[wi]], lex, weak=False)):
                 nxt_pairs.add(len(nxt))  # stuck on single moves: try pairs next round
                 nxt.append(w)
