@@ -14,11 +14,16 @@ from typeset.errors import UserError
 from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
 from typeset.render.inline import Inline
+from typeset.render import tables
 from typeset.source import nodes as n
 
 MAIN = "thesis.tex"
 BIB = "references.bib"   # copied next to the .tex files by the build
 SAFE_PATH = re.compile(r"^[\w./-]+$")
+# LaTeX allows 6 nested list environments (quote, itemize, tsenum), itemize 4 of them ("Too deeply
+# nested"); deeper quotes and lists are set at the deepest level's indentation instead.
+MAX_NESTING, MAX_BULLETS = 6, 4
+NESTED = (n.BlockQuote, n.BulletList, n.OrderedList)
 
 
 def pick(value, lang: str = "th") -> str:
@@ -32,8 +37,9 @@ def pick(value, lang: str = "th") -> str:
 
 
 class Renderer:
-    def __init__(self, doc: n.Document, cfg):
+    def __init__(self, doc: n.Document, cfg, tex_dir=None):
         self.doc, self.cfg = doc, cfg
+        self.tex_dir = tex_dir                # a derived (rescaled) font is written to tex_dir/fonts
         # break points know the thesis.yaml words and the words this document uses
         self.esc = Escaper(doc.words, document=list(document_texts(doc)))
         self.inline = Inline(self.esc, cite=bool(doc.bibliography))
@@ -42,13 +48,15 @@ class Renderer:
             block=self.block, blocks=self.blocks, inline=self.inline, src=self.src,
             th=lambda v: pick(v, "th"), en=lambda v: pick(v, "en"), plain=escape_plain_markup,
             kind=lambda b: type(b).__name__.lower(), settings=cfg.settings,
-            meta=cfg.meta, doc=doc, table_spec=table_spec, caption_label=self.caption_label,
+            meta=cfg.meta, doc=doc, table_layout=self.table_layout, caption_label=self.caption_label,
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
             appendix_label=self.appendix_label,
         )
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
         self.fonts = self.font_context()
         self.env.globals.update(self.fonts)   # font.*, pdfa for fonts.tex.j2
+        self.nesting = [0, 0]                 # open list environments, of which itemize
+        self._measure = None
 
     # -- helpers exposed to templates -------------------------------------------
     def font_context(self) -> dict:
@@ -56,7 +64,7 @@ class Renderer:
             from typeset.fonts import font_context   # the Thai typesetting stage
         except ImportError:
             return {"font": _sarabun_font(self.cfg.settings), "pdfa": bool(self.cfg.meta.get("pdfa"))}
-        return font_context(self.cfg.settings, self.cfg.meta)
+        return font_context(self.cfg.settings, self.cfg.meta, self.tex_dir)
 
     def src(self, node) -> Markup:
         return Markup(f"% typeset-src: {trusted(node.file)}:{node.line}\n")
@@ -77,9 +85,31 @@ class Renderer:
         label = self.cfg.settings["headings"].get("appendix", {}).get("label", "ภาคผนวก {n}")
         return label.replace("{n}", part.number)
 
+    def table_layout(self, t: n.Table) -> tables.Layout:
+        if self._measure is None:
+            font = self.fonts.get("font", {})
+            # the installed file and how large the (derived) font draws it
+            file = font.get("source") or Path(str(font.get("path", ""))) / str(font.get("regular") or "Sarabun-Regular.ttf")
+            scale = float(font["scale"]) if font.get("scale") else 1.0
+            self._measure = tables.Measure(str(file), scale, self.esc.segmenter.split)
+        return tables.layout(t, self._measure, self.cfg.settings)
+
     def block(self, b) -> Markup:
         name = type(b).__name__.lower()
-        return Markup(self.env.get_template(f"blocks/{name}.tex.j2").render(b=b))
+        template = self.env.get_template(f"blocks/{name}.tex.j2")
+        if not isinstance(b, NESTED):
+            return Markup(template.render(b=b))
+        bullet = isinstance(b, n.BulletList)
+        nest = self.nesting[0] < MAX_NESTING and not (bullet and self.nesting[1] >= MAX_BULLETS)
+        if nest:
+            self.nesting[0] += 1
+            self.nesting[1] += bullet
+        try:
+            return Markup(template.render(b=b, nest=nest))
+        finally:
+            if nest:
+                self.nesting[0] -= 1
+                self.nesting[1] -= bullet
 
     def blocks(self, items) -> Markup:
         return Markup("".join(self.src(b) + self.block(b) for b in items))
@@ -121,7 +151,7 @@ class Renderer:
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
             bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only is not None,
-            has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,)),
+            has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),
             pdf_keywords=escape_plain_markup(", ".join(_keywords(doc.meta))),
@@ -153,8 +183,10 @@ def document_texts(doc: n.Document):
                     yield from (n.plain_text(c) for c in row)
 
 
-def _has(doc, types) -> bool:
-    return any(isinstance(b, types) for part in doc.all_parts() for b in n.walk(part.blocks))
+def _has(doc, types, captioned: bool = False) -> bool:
+    """Any block of these types (with a caption: uncaptioned tables are not listed)."""
+    return any(isinstance(b, types) and (b.caption or not captioned)
+               for part in doc.all_parts() for b in n.walk(part.blocks))
 
 
 def _keywords(meta) -> list[str]:
@@ -196,21 +228,3 @@ def trusted_path(path: str) -> Markup:
         raise UserError(f"image path '{path}' must use only letters, digits, '-', '_', '.', '/' "
                         "and stay inside the thesis folder")
     return Markup(path)
-
-
-def table_spec(t: n.Table) -> dict:
-    """Short columns keep their alignment (l/c/r); long ones become wrapping X columns."""
-    widths = []
-    for i, a in enumerate(t.align):
-        cells = [t.header] + t.rows if t.header else t.rows
-        widths.append(max((len(n.plain_text(r[i])) for r in cells if i < len(r)), default=0))
-    total = sum(widths) or 1
-    long = [w > 20 and total > 60 for w in widths]
-    cols = []
-    for a, w, is_long in zip(t.align, widths, long):
-        if is_long:
-            ragged = {"l": r"\raggedright", "c": r"\centering", "r": r"\raggedleft"}[a]
-            cols.append(r">{" + ragged + r"\arraybackslash}X")
-        else:
-            cols.append(a)
-    return {"x": any(long), "cols": Markup("".join(cols))}

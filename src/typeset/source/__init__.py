@@ -60,7 +60,16 @@ def load(folder: Path | str, template: str | None = None):
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
     check_figures(doc)
+    doc.warnings += uncaptioned_tables(doc)
     return doc, cfg
+
+
+def uncaptioned_tables(doc: nodes.Document) -> list[str]:
+    """Thai graduate schools expect every table captioned; one without stays unnumbered, unlisted."""
+    return [f"{b.file}:{b.line}: table without a caption: not numbered and not in สารบัญตาราง "
+            f"(add a paragraph 'Table: caption' right after it)"
+            for part in doc.all_parts() for b in nodes.walk(part.blocks)
+            if isinstance(b, nodes.Table) and not b.caption]
 
 
 def check_figures(doc: nodes.Document) -> None:
@@ -94,6 +103,7 @@ def _load_article(folder: Path, template: str | None):
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
     check_figures(doc)
+    doc.warnings += uncaptioned_tables(doc)
     return doc, cfg
 
 

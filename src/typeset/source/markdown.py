@@ -20,12 +20,15 @@ CITE = re.compile(r"\[(-?@[\w:.\-/+]+(?:\s*;\s*-?@[\w:.\-/+]+)*)(?:\s*,\s*([^\]\
 CAPTION = re.compile(r"^\s*Table:\s*")
 DASHES = ("—", "―", "--")
 KNOWN_CLASSES = {"section-numbered"}
+# markdown-it silently drops what lies deeper than maxNesting (commonmark preset: 20, so a
+# 21-deep quote lost its text); deeper than this is refused with the line instead
+MAX_NESTING = 100
 
 
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
     # html off: raw HTML in a thesis is printed as text, never passed through.
-    md = (MarkdownIt("commonmark", {"html": False})
+    md = (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
           .enable("table")
           .use(footnote_plugin)
           .use(attrs_block_plugin))
@@ -47,8 +50,17 @@ class Parser:
     def __init__(self, text: str, file: str):
         self.file = file
         self.tokens = _md().parse(text)
+        self._check_depth()
         self.notes: dict[int, list] = {}
         self._collect_footnotes()
+
+    def _check_depth(self) -> None:
+        line = 0
+        for tok in self.tokens:
+            line = self._line(tok, line)
+            if tok.level >= MAX_NESTING - 1:
+                raise UserError(f"quotes and lists nested more than {MAX_NESTING - 2} levels deep "
+                                "(text past that would be lost); nest less deeply", self.where(line))
 
     # -- helpers -------------------------------------------------------------
     def where(self, line: int) -> str:

@@ -64,7 +64,8 @@ def number_part(part: n.Chapter, prefix: str, sections: bool, style: str = "arab
             floats["figure"] += 1
             b.index = floats["figure"]
             b.number = join(prefix, format_number(floats["figure"], style))
-        elif isinstance(b, n.Table):
+        elif isinstance(b, n.Table) and b.caption:
+            # an uncaptioned table is neither numbered nor listed (source.uncaptioned_tables warns)
             floats["table"] += 1
             b.index = floats["table"]
             b.number = join(prefix, format_number(floats["table"], style))
