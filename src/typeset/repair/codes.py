@@ -248,32 +248,43 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
     because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ").
     Codes left undecided are scored again on the text decoded so far while that learns more,
     so decoding the output again finds nothing new (repair is idempotent)."""
-    ctx.report.abbreviation_marks = {m.group(1) for line in lines for m in _ABBREV.finditer(line)}
+    abbrev = ctx.report.abbreviation_marks = _abbreviation_marks(lines)
     by_code: dict[str, list[Spot]] = defaultdict(list)
     for s in find_spots(lines):
         if s.kind != "isolated":
             by_code[s.code].append(s)
     # the document's own abbreviation punctuation ("ค.ศ.") is decided spot by spot (`punct_codes`)
-    pending = sorted((c for c in by_code if c not in ctx.report.abbreviation_marks),
-                     key=lambda c: -len(by_code[c]))
+    pending = sorted((c for c in by_code if c not in abbrev), key=lambda c: -len(by_code[c]))
     mapping: dict[str, str] = {}
     work = list(lines)
-    idle: set[str] = set()  # codes that gained nothing anywhere (punctuation): not retried
     for _ in range(LEARN_ROUNDS):
-        new = _learn_round(work, pending, by_code, lines, ctx, idle)
+        seen: dict[str, list] = {}  # code -> the contexts it was scored in
+        new = _learn_round(work, pending, by_code, lines, ctx, seen)
         if not new:
             break
         mapping.update(new)
-        old, work = work, [decode_line(w, i, new, None) if any(c in w for c in new) else w
-                           for i, w in enumerate(work)]
-        # only a code sharing a line with a newly decoded one can read differently now
-        changed = [w for w, o in zip(work, old) if w != o]
-        pending = [c for c in pending if c not in new and c not in idle and any(c in w for w in changed)]
+        work = [decode_line(w, i, new, None) if any(c in w for c in new) else w
+                for i, w in enumerate(work)]
+        # only a code scored next to a newly decoded one can read differently now, or a dot
+        # that looked like an abbreviation's next to a code ("ตpก.": ต์ก.)
+        freed, abbrev = abbrev - _abbreviation_marks(work), _abbreviation_marks(work)
+        ctx.report.abbreviation_marks = abbrev
+        pending = [c for c in pending if c not in new and
+                   any(n in "".join(chunk) for chunk in seen.get(c, ()) for n in new)]
+        if freed:
+            for sp in find_spots(work):
+                if sp.code in freed and sp.kind != "isolated" and sp.code not in mapping:
+                    by_code.setdefault(sp.code, []).append(sp)
+            pending += sorted(c for c in freed if by_code.get(c))
     return mapping
 
 
+def _abbreviation_marks(lines: list[str]) -> set[str]:
+    return {m.group(1) for line in lines for m in _ABBREV.finditer(line)}
+
+
 def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot]],
-                 lines: list[str], ctx: Context, idle: set[str]) -> dict[str, str]:
+                 lines: list[str], ctx: Context, seen: dict[str, list]) -> dict[str, str]:
     from . import displaced
 
     lex = ctx.lexicon
@@ -284,14 +295,13 @@ def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot
         if len(by_code[code]) <= FEW:
             rare.append(code)
             continue
-        sample = _sample(work, code)
+        sample = seen[code] = _sample(work, code)
         if not sample:
             continue
         # a quick look first: punctuation glued to Thai ("(", "“") gains nothing anywhere
         probe = sample[:PROBE]
         g = _gains(_score(lex, _trials(probe, code), code), len(probe))
         if max(v[0] for v in g.values()) <= 0:
-            idle.add(code)
             continue
         gains = _gains(_score(lex, _trials(sample, code), code), len(sample))
         best = _decide(code, sample, gains, len(by_code[code]), by_code[code][0], lines, ctx)
@@ -300,6 +310,7 @@ def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot
             work = [decode_line(w, i, {code: best}, None) if code in w else w
                     for i, w in enumerate(work)]
     samples = {c: _sample(work, c) for c in rare}
+    seen.update(samples)
     # plain scores first: a symbol that gains nothing anywhere (",", "(") needs no trial repair
     plain, spans = [], {}
     for c in rare:
@@ -307,9 +318,8 @@ def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot
         spans[c] = (len(plain), len(t))
         plain += t
     values = _score_multi(lex, plain, spans)
-    idle.update(c for c in rare if samples[c] and max(
-        v[0] for v in _gains(values[c], len(samples[c])).values()) <= 0)
-    rare = [c for c in rare if samples[c] and c not in idle]
+    rare = [c for c in rare if samples[c] and max(
+        v[0] for v in _gains(values[c], len(samples[c])).values()) > 0]
     texts, spans = [], {}
     for c in rare:
         t = [normalize_line(x)[0] for x in _trials(samples[c], c)]
@@ -359,6 +369,12 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
     counts: Counter = Counter()
     out = [decode_line(line, i, mapping, counts)
            for i, line in enumerate(lines)]
+    for _ in range(LEARN_ROUNDS):  # a decoded mark can free a spot ("ตpก.": the dot after ต์ก)
+        again = [decode_line(line, i, mapping, counts) if any(c in line for c in mapping) else line
+                 for i, line in enumerate(out)]
+        if again == out:
+            break
+        out = again
     for kind, n in counts.items():
         ctx.report.count(f"codes: {kind} code decoded", n)
     return out

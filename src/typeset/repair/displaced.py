@@ -197,24 +197,49 @@ class _Window:
         return len(self.left) + at - sum(1 for g in self.gaps if g < at)
 
 
-def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None = None) -> list[_Window]:
-    """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
-    starting one cell earlier (the mark may belong there), within one Thai run. With `only`,
-    just those lines are looked at (their neighbours still lend context)."""
-    if only is None:
-        rows = list(range(len(lines)))
-    else:  # the lines and those they borrow context from
-        rows = sorted({j for i in only for j in range(i - 3, i + 4) if 0 <= j < len(lines)})
-    toks = lex.tokenize("\n".join(lines[i] for i in rows))
-    spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
-    ri, col = 0, 0
+def _tokens(lines: list[str], rows: list[int], lex, cache: dict[str, list[str]]) -> dict[int, list[str]]:
+    """Tokens per line for the given rows: known lines from the cache, the rest in one call."""
+    out = {i: cache[lines[i]] for i in rows if lines[i] in cache}
+    missing = [i for i in rows if i not in out]
+    toks = lex.tokenize("\n".join(lines[i] for i in missing)) if missing else []
+    cur: list[str] = []
+    got = [cur]
     for t in toks:
         if t == "\n":
-            ri, col = ri + 1, 0
-            continue
-        spans.append((rows[ri], col, col + len(t)))
-        col += len(t)
-    looked = set(toks) if only is None else {lines[li][a:b] for li, a, b in spans if li in only}
+            cur = []
+            got.append(cur)
+        else:
+            cur.append(t)
+    if len(got) != len(missing):  # a line break inside a token: one line at a time
+        got = [lex.tokenize(lines[i]) for i in missing]
+    out.update(zip(missing, got))
+    if cache:
+        cache.update((lines[i], t) for i, t in zip(missing, got))
+    return out
+
+
+def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None = None,
+             learn: set[int] = frozenset()) -> list[_Window]:
+    """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
+    starting one cell earlier (the mark may belong there), within one Thai run. With `only`,
+    just those lines are looked at (their neighbours still lend context), and the words of the
+    `learn` lines (repaired since the document was read) are added to its vocabulary."""
+    if only is None:
+        rows = list(range(len(lines)))
+        per_row = _tokens(lines, rows, lex, {})
+        if across:  # kept: a later look at a few lines needs their unchanged neighbours
+            lex.line_tokens = {lines[i]: per_row[i] for i in rows}
+    else:  # the lines, those to learn from, and (their edge words only) their neighbours
+        rows = sorted(only | learn)
+        near = {j for i in only for j in range(i - 3, i + 4) if 0 <= j < len(lines)}
+        per_row = _tokens(lines, sorted(near | learn), lex, getattr(lex, "line_tokens", {}))
+    spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
+    for li in rows:
+        col = 0
+        for t in per_row[li]:
+            spans.append((li, col, col + len(t)))
+            col += len(t)
+    looked = {t for li in (rows if only is None else learn) for t in per_row[li]}
     if across:  # the whole document: remember the pieces of its real words (repaired ones too)
         parts = frozenset(t[a:a + n] for t in looked if len(t) > 4 and t in lex.words
                           for n in (3, 4) for a in range(len(t) - n + 1))
@@ -222,11 +247,10 @@ def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None =
     thai = [THAI_RUN.fullmatch(lines[li][a:b]) is not None for li, a, b in spans]
     first: dict[int, str] = {}
     last: dict[int, str] = {}
-    for li, a, b in spans:
-        t = lines[li][a:b]
-        if not t.isspace():
-            first.setdefault(li, t)
-            last[li] = t
+    for li, toks in per_row.items():
+        words = [t for t in toks if not t.isspace()]
+        if words:
+            first[li], last[li] = words[0], words[-1]
     tail, head = _neighbours(lines, first, last, lex) if across else ([], [])
     # unknown or impossible tokens and short rare entries ("คล", "มุ") mark damage
     state = [0] * len(spans)
@@ -338,14 +362,16 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
     windows = _windows(lines, lex, across=not trial)  # snippets: no neighbours
     out = _look(lines, windows, ctx)
     for _ in range(SETTLE):
-        # lines where marks moved but damage is left: the moves may have made it readable
+        # lines where marks moved but damage is left: the moves may have made it readable,
+        # with the words repaired anywhere in the document now known as its own
         again = {w.line for w in windows if w.moved and not w.clean}
         if not again:
             break
+        changed = {w.line for w in windows if w.moved}
         if not trial:
-            lex.learn_document(out)
-        windows = _windows(out, lex, across=not trial, only=again)
-        out = _look(out, windows, ctx)
+            lex.learn_document(out, before=lines)
+        windows = _windows(out, lex, across=not trial, only=again, learn=changed)
+        lines, out = out, _look(out, windows, ctx)
     return out
 
 

@@ -6,6 +6,7 @@ candidates to nlpO3 in one call (joined by newlines) and scores each from its to
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 import os
 import tempfile
@@ -18,6 +19,7 @@ _SEP = "\n"
 _RUNS = re.compile(r"[\u0e01-\u0e5b]+|[^\u0e01-\u0e5b]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _MIXED = re.compile(r"[^\u0e01-\u0e5b]")
+_THAI_WORD = re.compile(r"[\u0e01-\u0e5b]+")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,8 @@ class Lexicon:
         self.doc_parts: frozenset[str] = frozenset()   # 3-4 letter pieces of the doc's long words
         self._value: dict[str, int] = {}
         self._weak: dict[str, bool] = {}
+        self._doc_counts: Counter | None = None   # words standing alone, per learn_document
+        self._doc_ok: dict[str, bool] = {}        # could this word be one of the document's own?
         self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
 
     def tokenize(self, text: str) -> list[str]:
@@ -109,18 +113,30 @@ class Lexicon:
             w = self._weak[tok] = word_freq().get(tok, 0) < (WEAK_FREQ if n <= 3 else WEAK_FREQ_4)
         return w
 
-    def learn_document(self, lines: Iterable[str]) -> None:
+    def learn_document(self, lines: Sequence[str], before: Sequence[str] | None = None) -> None:
         """Remember the words the document writes standing alone between spaces (dictionary
-        words, and well-formed others such as names: "คิม อิลซุง")."""
+        words, and well-formed others such as names: "คิม อิลซุง"). With `before` (the lines
+        last learned), only the lines that changed since are read again."""
         from .thaichars import run_valid
 
-        self._value = {}
-        self._weak = {}
-
-        self.doc_words = frozenset(
-            w for line in lines for w in line.split()
-            if len(w) > 1 and all("\u0e01" <= c <= "\u0e5b" for c in w)
-            and (w in self.words or run_valid(w)))
+        if before is None or self._doc_counts is None:
+            counts = Counter(w for line in lines for w in line.split())
+        else:
+            counts = self._doc_counts
+            for a, b in zip(before, lines):
+                if a != b:
+                    counts.subtract(a.split())
+                    counts.update(b.split())
+        self._doc_counts = counts
+        ok = self._doc_ok
+        for w in counts:
+            if w not in ok:
+                ok[w] = len(w) > 1 and bool(_THAI_WORD.fullmatch(w)) and (w in self.words or run_valid(w))
+        old = self.doc_words
+        self.doc_words = frozenset(w for w, c in counts.items() if c > 0 and ok[w])
+        for w in old ^ self.doc_words:  # cached values that depend on a word being the document's
+            self._weak.pop(w, None)
+            self._value.pop(w, None)
         self.doc_names = frozenset(w for w in self.doc_words if w not in self.words and len(w) <= 10)
         self.doc_name_lengths = sorted({len(w) for w in self.doc_names})
         # short pieces of those names: a quick "could this fragment be part of a name?"

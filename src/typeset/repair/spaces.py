@@ -301,6 +301,14 @@ def _edge(line: str, i: int, step: int) -> str:
     return line[i:j]
 
 
+def _abbreviation_side(text: str, start: int, end: int) -> bool:
+    """Is the Thai run before the gap (from `start`) or after it (to `end`) a piece of an
+    abbreviation: one or two letters against a dot ("ก.", "มี.ค.", ".ศ")?"""
+    after = end < len(text) and text[end] == "." and len(BASE.findall(text[text.rfind(" ", 0, end) + 1:end])) <= 2
+    before = start > 0 and text[start - 1] == "." and len(BASE.findall(text[start:text.find(" ", start)])) <= 2
+    return after or before
+
+
 def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                            words: Iterable[str] = ()) -> tuple[list[str], list[Change]]:
     tok = _Tokenizer(words)
@@ -325,6 +333,8 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
             for m in GAP.finditer(text):
                 j = m.start()
                 left, right = _edge(text, j, -1), _edge(text, j + 1, 1)
+                if _abbreviation_side(text, j - len(left), j + 1 + len(right)):
+                    continue  # "ในปี พ.ศ.", "อำเภอ อ.เมือง": a space before an abbreviation is real
                 if (left, right) not in memo:
                     memo[left, right] = _decide(left, right, tok, vocab, pairs)
                     if memo[left, right][0] < 0.4:
