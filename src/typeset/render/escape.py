@@ -17,6 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 from pylatex.utils import _latex_special_chars, escape_latex
 
+from typeset.render.segcache import SegmentCache
 from typeset.render.thai import BREAK, Segmenter
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -76,9 +77,15 @@ CUT = r"\allowbreak{}"
 class Escaper:
     """Body-text escaping with Thai break points; one per document (it holds the segmenter)."""
 
-    def __init__(self, words=(), document=()):
-        self.segmenter = Segmenter(words, document=document)
+    def __init__(self, words=(), document=(), cache_file=None):
+        """cache_file: where segmentation results are kept between builds (None: not kept)."""
+        self.cache = SegmentCache(cache_file) if cache_file else None
+        self.segmenter = Segmenter(words, document=document, cache=self.cache)
         self._cache: dict[str, str] = {}
+
+    def save_cache(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
 
     def text(self, text: str) -> str:
         text = str(text)

@@ -47,16 +47,86 @@ def _base_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _base_trie():
+def _layered_trie_class():
     from pythainlp.util import Trie
 
-    return Trie(_base_words())
+    class LayeredTrie(Trie):
+        """PyThaiNLP's own word trie (shared, never changed) with our words on top of it.
+
+        PyThaiNLP builds its default trie anyway (romanize and plain word_tokenize use it);
+        building a second full trie per document cost ~0.5 s. prefixes() returns what one
+        trie of both word sets would: the words starting at `start`, shortest first.
+        """
+
+        def __init__(self, base, words: Iterable[str] = ()):
+            self.base = base
+            super().__init__(w for w in words if w not in base)
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            low = self.base.prefixes(text, start)
+            extra = super().prefixes(text, start)
+            if not extra:
+                return low
+            return sorted(set(low) | set(extra), key=len)
+
+        def add(self, word: str) -> None:
+            if word not in self:
+                super().add(word)
+
+        def __contains__(self, word) -> bool:
+            return word in self.base or super().__contains__(word)
+
+        def __iter__(self):
+            yield from self.base
+            yield from super().__iter__()
+
+        def __len__(self) -> int:
+            return len(self.base) + super().__len__()
+
+    return LayeredTrie
+
+
+def new_trie(words: Iterable[str] = ()):
+    """A trie of PyThaiNLP's and ORST's Thai words plus `words` (more can be add()ed)."""
+    from pythainlp.tokenize import word_dict_trie
+
+    return _layered_trie_class()(word_dict_trie(), _base_words() | set(words))
+
+
+@lru_cache(maxsize=1)
+def _base_trie():
+    return new_trie()
 
 
 def _tokenize(text: str, trie) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, custom_dict=trie, engine="newmm", keep_whitespace=True)
+
+
+@lru_cache(maxsize=100_000)
+def _plain_tokens(text: str) -> tuple[str, ...]:
+    """newmm with PyThaiNLP's default dictionary (how a reader's tool would segment)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+
+
+@lru_cache(maxsize=20_000)
+def _romanize(text: str) -> str:
+    from pythainlp.transliterate import romanize
+
+    return romanize(text)
+
+
+# Consonants whose RTGS romanization is never empty, initial or final: all but อ ย ว ห ฮ ฤ
+# (silent or empty finals) and ร (รร reads "a"). A consonant up to two places before ์ may be
+# silenced. Their count is a lower bound on the length of a word's romanization.
+_SOUNDING = frozenset("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมลศษสฬ")
+
+
+def _min_romanized(word: str) -> int:
+    return sum(1 for k, c in enumerate(word) if c in _SOUNDING and "\u0e4c" not in word[k + 1:k + 3])
 
 
 def _letters(tok: str) -> int:
@@ -67,25 +137,50 @@ def _clean(words: Iterable[str]) -> set[str]:
     return {unicodedata.normalize("NFC", w).strip() for w in words if w and str(w).strip()}
 
 
-def learn_words(texts: Iterable[str], words: Iterable[str] = (), trie=None) -> set[str]:
+def learn_words(texts: Iterable[str], words: Iterable[str] = (), trie=None, cache=None) -> set[str]:
     """Words of this document that the dictionary does not know, so must not be broken.
 
     1. Recurring runs of one-syllable pieces whose pieces hardly occur elsewhere: a name the
        dictionary splits into syllables (จอง|อึน for จองอึน) recurs as the same pieces.
     2. A Thai name followed by its Latin spelling in parentheses, "บอริส เยลต์ซิล (Boris
        Yeltsin)": each Latin word is matched to the Thai word before it by romanization.
-    `trie`: the caller's Trie of exactly the dictionary plus `words` (saves building one).
+    `trie`: the caller's Trie of exactly the dictionary plus `words` (saves building one), or a
+    function returning it (built only when needed). `cache`: a segcache.SegmentCache that keeps
+    the tokens of each run and the names of each pairing between builds.
     """
-    from pythainlp.util import Trie
-
     texts = [unicodedata.normalize("NFC", t) for t in texts]
     user = _clean(words)
     known = set(_base_words()) | user
     if trie is None:
-        trie = Trie(known) if user else _base_trie()
+        trie = (lambda: new_trie(user)) if user else _base_trie
+    elif not callable(trie):
+        trie = (lambda t: lambda: t)(trie)
     learned: set[str] = set()
 
-    runs = [_tokenize(run, trie) for t in texts for run in THAI_RUN.findall(t)]
+    def in_text(text: str) -> list[str]:
+        return sorted(w for w in user if w in text)   # only these can change its result
+
+    def tokens(run: str) -> list[str]:
+        if cache is None:
+            return _tokenize(run, trie())
+        key = cache.key(run, in_text(run))
+        hit = cache.get("run", key)
+        if hit is None:
+            hit = _tokenize(run, trie())
+            cache.put("run", key, hit)
+        return hit
+
+    def paired(thai: str, latin: str) -> set[str]:
+        if cache is None:
+            return _paired_names(thai, latin, known)
+        key = cache.key(thai, latin, in_text(thai))
+        hit = cache.get("paired", key)
+        if hit is None:
+            hit = sorted(_paired_names(thai, latin, known))
+            cache.put("paired", key, hit)
+        return set(hit)
+
+    runs = [tokens(run) for t in texts for run in THAI_RUN.findall(t)]
     unigrams = Counter(tok for run in runs for tok in run)
     grams: Counter[tuple[str, ...]] = Counter()
     for run in runs:
@@ -103,13 +198,12 @@ def learn_words(texts: Iterable[str], words: Iterable[str] = (), trie=None) -> s
 
     for t in texts:
         for m in PAIRED.finditer(t):
-            learned |= _paired_names(m.group(1), m.group(2), known)
+            learned |= paired(m.group(1), m.group(2))
     return learned
 
 
 def _paired_names(thai: str, latin: str, known: set[str]) -> set[str]:
     from pythainlp.tokenize import tcc
-    from pythainlp.transliterate import romanize
 
     latin_words = [w.lower() for w in re.split(r"[ \-]", latin) if w]
     chunks = thai.split()
@@ -119,14 +213,24 @@ def _paired_names(thai: str, latin: str, known: set[str]) -> set[str]:
     for lat, chunk in zip(reversed(latin_words), reversed(chunks)):
         # The first name may be glued to the words before it: try every cluster-aligned suffix
         # whose prefix is made of dictionary words ("ของ|บอริส", not "ขอ|งบอริส" nor "ว|ลาดิเมียร์").
+        # The best candidate is the longest of those with the highest score. Romanizing is slow:
+        # shortest first, and a candidate is skipped when its score cannot reach the best so far
+        # (nor NAME_MATCH): ratio = 2M / (len(a) + len(b)) <= 2 len(b) / (len(a) + len(b)), and
+        # len(a) >= _min_romanized(cand). Decides exactly what trying every candidate would.
         cuts = tcc.segment(chunk)
         best, score = "", 0.0
-        for i in range(len(cuts)):
-            cand, prefix = "".join(cuts[i:]), "".join(cuts[:i])
-            if _letters(cand) < 2 or (prefix and not _all_known(prefix, known)):
+        for i in reversed(range(len(cuts))):
+            cand = "".join(cuts[i:])
+            if _letters(cand) < 2:
                 continue
-            s = SequenceMatcher(None, romanize(cand), lat).ratio()
-            if s > score:
+            low = _min_romanized(cand)
+            if low > len(lat) and 2 * len(lat) / (low + len(lat)) < max(score, NAME_MATCH) - 1e-9:
+                continue
+            prefix = "".join(cuts[:i])
+            if prefix and not _all_known(prefix, known):
+                continue
+            s = SequenceMatcher(None, _romanize(cand), lat).ratio()
+            if s >= score:
                 best, score = cand, s
         if score < NAME_MATCH:
             return out   # not a transliteration (a translation, an abbreviation ...)
@@ -136,9 +240,7 @@ def _paired_names(thai: str, latin: str, known: set[str]) -> set[str]:
 
 
 def _all_known(text: str, known: set[str]) -> bool:
-    from pythainlp.tokenize import word_tokenize
-
-    return all(t in known for t in word_tokenize(text, engine="newmm"))
+    return all(t in known for t in _plain_tokens(text))
 
 
 def _tcc_ends(run: str) -> set[int]:
@@ -193,11 +295,9 @@ def certain_boundaries(run: str, trie) -> set[int]:
 
 @lru_cache(maxsize=100_000)
 def _reads_across(left: str, right: str) -> bool:
-    from pythainlp.tokenize import word_tokenize
-
     base = _base_words()
     pos, cut = 0, len(left)
-    for tok in word_tokenize(left + right, engine="newmm", keep_whitespace=False):
+    for tok in _plain_tokens(left + right):
         if pos < cut < pos + len(tok):
             return len(tok) > 1 and tok in base
         pos += len(tok)
@@ -215,28 +315,54 @@ class Segmenter:
     and reuse it: the dictionary is built once and `split` caches its results.
     """
 
-    def __init__(self, words: Iterable[str] = (), document: Iterable[str] = ()):
-        from pythainlp.util import Trie
-
+    def __init__(self, words: Iterable[str] = (), document: Iterable[str] = (), cache=None):
         user = _clean(words)
-        docs = list(document)
-        if docs or user:
-            # one trie built per document (~0.5 s): learn_words reads it before the learned
-            # words are added to it
-            self.trie = Trie(_base_words() | user)
-            self.learned = learn_words(docs, user, trie=self.trie) if docs else set()
+        docs = [unicodedata.normalize("NFC", t) for t in document]
+        self.cache = cache   # a segcache.SegmentCache: results kept between builds
+        self._trie = None
+        self.learned: set[str] = set()
+        if docs:
+            key = cache.key(sorted(user), docs) if cache else None
+            hit = cache.get("learned", key) if cache else None
+            if hit is None:
+                # learn_words reads the trie before the learned words are added to it
+                self.learned = learn_words(docs, user, trie=lambda: self._user_trie(user), cache=cache)
+                if cache:
+                    cache.put("learned", key, sorted(self.learned))
+            else:
+                self.learned = set(hit)
+        if self._trie is not None:
             for w in self.learned:
-                self.trie.add(w)
-        else:
-            self.trie, self.learned = _base_trie(), set()
+                self._trie.add(w)
         self.protected = frozenset(user | self.learned)
         self.words = _base_words() | self.protected
         self._cache: dict[str, list[str]] = {}
 
+    def _user_trie(self, user: set[str]):
+        if self._trie is None:
+            self._trie = new_trie(user)
+        return self._trie
+
+    @property
+    def trie(self):
+        """The dictionary, user and learned words; built on first use (a fully cached build
+        never needs it)."""
+        if self._trie is None:
+            self._trie = new_trie(self.protected) if self.protected else _base_trie()
+        return self._trie
+
     def split(self, text: str) -> list[str]:
         chunks = self._cache.get(text)
         if chunks is None:
-            chunks = self._split(text)
+            key = None
+            if self.cache is not None:
+                # a split depends only on the dictionary words that occur in the text
+                key = self.cache.key(text, sorted(w for w in self.protected if w in text))
+                chunks = self.cache.get("split", key)
+            if chunks is None:
+                chunks = self._split(text)
+                if key is not None:
+                    self.cache.put("split", key, chunks)
             if len(self._cache) < 200_000:
                 self._cache[text] = chunks
         return list(chunks)

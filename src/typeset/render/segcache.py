@@ -1,0 +1,87 @@
+"""A persistent cache of Thai segmentation results, one JSON file in the build's output folder.
+
+Segmenting is most of the Python time of a build; an unchanged paragraph (or document) gives
+the same result, so the next build (a `--only N` draft, a rebuild after editing one chapter)
+reads it back instead. Keys hash everything a result depends on: the text, the user and learned
+words that occur in it, typeset's and PyThaiNLP's versions and the segmenter's own source (a
+changed algorithm never reuses old results). The file is written atomically; a missing,
+unreadable or corrupt file is an empty cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+FORMAT = 1
+MAX_ENTRIES = 200_000   # per kind; entries this build did not use are dropped first
+
+
+def _salt() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    import typeset
+    from typeset.render import thai
+
+    try:
+        nlp = version("pythainlp")
+    except PackageNotFoundError:
+        nlp = "?"
+    code = hashlib.sha256(Path(thai.__file__).read_bytes()).hexdigest()[:16]
+    return f"{FORMAT}|{typeset.__version__}|{nlp}|{code}"
+
+
+class SegmentCache:
+    """kind -> {key: value}; `key(...)` hashes its parts with the version salt."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else None
+        self.salt = _salt()
+        self.data: dict[str, dict] = {}
+        self.used: dict[str, set] = {}
+        self.dirty = False
+        if self.path and self.path.is_file():
+            self.data = self._read(self.path, self.salt)
+
+    @staticmethod
+    def _read(path: Path, salt: str) -> dict[str, dict]:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(raw, dict) or raw.get("salt") != salt or not isinstance(raw.get("data"), dict):
+            return {}
+        return {k: v for k, v in raw["data"].items() if isinstance(v, dict)}
+
+    def key(self, *parts) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        for p in parts:
+            h.update(b"\0" + json.dumps(p, ensure_ascii=False, sort_keys=True).encode())
+        return h.hexdigest()[:32]
+
+    def get(self, kind: str, key: str):
+        value = self.data.get(kind, {}).get(key)
+        if value is not None:
+            self.used.setdefault(kind, set()).add(key)
+        return value
+
+    def put(self, kind: str, key: str, value) -> None:
+        self.data.setdefault(kind, {})[key] = value
+        self.used.setdefault(kind, set()).add(key)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the file if anything was added (no-op without a path)."""
+        if not (self.path and self.dirty):
+            return
+        from typeset.fsutil import atomic_write
+
+        data = {}
+        for kind, entries in self.data.items():
+            used = self.used.get(kind, set())
+            if len(entries) > MAX_ENTRIES:
+                keep = [k for k in entries if k in used] + [k for k in entries if k not in used]
+                entries = {k: entries[k] for k in keep[:MAX_ENTRIES]}
+            data[kind] = entries
+        atomic_write(self.path, json.dumps({"salt": self.salt, "data": data}, ensure_ascii=False))
+        self.dirty = False
