@@ -30,10 +30,11 @@ def run(args) -> int:
     for warning in todo_warnings(doc.meta, "article.yaml" if doc.kind == "article" else "thesis.yaml"):
         console.print(f"[yellow]warning:[/] {warning}")
     tex_dir = out / "tex"
-    renderer = Renderer(doc, cfg)
+    renderer = Renderer(doc, cfg, tex_dir)
     for warning in renderer.fonts.get("font", {}).get("warnings", []):
         console.print(f"[yellow]warning:[/] {warning}")
     files = renderer.render(only=args.only)
+    renderer.esc.save_cache()
     changed = write_tex(tex_dir, files)
     copy_assets(doc, tex_dir)
     console.print(f"wrote {len(files)} .tex files to {tex_dir} ({changed} changed)")

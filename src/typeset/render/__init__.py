@@ -19,6 +19,7 @@ from typeset.source import nodes as n
 
 MAIN = "thesis.tex"
 BIB = "references.bib"   # copied next to the .tex files by the build
+CACHE = ".typeset-cache/thai-segments.json"   # under the output folder, beside tex/
 SAFE_PATH = re.compile(r"^[\w./-]+$")
 # LaTeX allows 6 nested list environments (quote, itemize, tsenum), itemize 4 of them ("Too deeply
 # nested"); deeper quotes and lists are set at the deepest level's indentation instead.
@@ -40,8 +41,10 @@ class Renderer:
     def __init__(self, doc: n.Document, cfg, tex_dir=None):
         self.doc, self.cfg = doc, cfg
         self.tex_dir = tex_dir                # a derived (rescaled) font is written to tex_dir/fonts
-        # break points know the thesis.yaml words and the words this document uses
-        self.esc = Escaper(doc.words, document=list(document_texts(doc)))
+        # break points know the thesis.yaml words and the words this document uses; the
+        # segmentation is kept in OUT/.typeset-cache for the next build
+        cache = Path(tex_dir).parent / CACHE if tex_dir else None
+        self.esc = Escaper(doc.words, document=list(document_texts(doc)), cache_file=cache)
         self.inline = Inline(self.esc, cite=bool(doc.bibliography))
         self.env = make_env(cfg.search_path, self.esc.finalize)
         self.env.globals.update(
