@@ -11,7 +11,8 @@ from typeset.fonts import find_font, font_context, thai_families
 
 
 def test_sarabun_is_loaded_by_path_from_the_package():
-    ctx = font_context({"font": {"family": "Sarabun"}})
+    # font.scale: 1 -> the package's own files, untouched (auto derives copies: test_fonts_derive)
+    ctx = font_context({"font": {"family": "Sarabun", "scale": 1}})
     f = ctx["font"]
     assert f["regular"] == "Sarabun-Regular.ttf" and f["bold"] == "Sarabun-Bold.ttf"
     assert "fontpkg_sarabun" in f["path"]

@@ -11,15 +11,21 @@ globals; fonts.tex.j2 reads `font.*` (file names and folder, loaded by path) and
 - Thai point sizes follow the Thai convention: "16 pt" is TH Sarabun New at 16 pt, whose Thai
   letters are drawn about 0.7 of the size of fonts whose Thai is matched to Latin (Sarabun from
   Google/Cadson Demak, the TLWG fonts). `font.scale: auto` measures the height of ก (fontTools)
-  and scales a Latin-matched font down to the traditional size; a traditional TH font stays 1.0.
+  and derives a copy of a Latin-matched font built the way TH Sarabun New is: the same outlines
+  in a larger em (`derive`), loaded at the nominal size, so the PDF says 16 pt as a Word PDF
+  does. The copies are written into the build's tex folder (`fonts/`); a traditional TH font
+  (scale 1.0) and `font.scale: 1` use the installed files as they are.
 - Thai marks (vowels above and below, tone marks) are placed by the font's OpenType tables;
   a font without an OpenType layout for the Thai script (fontconfig capability
   "otlayout:thai") would stack them badly, so that is reported as a warning.
 """
 from __future__ import annotations
 
+import io
+import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +33,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
+from typeset.fsutil import atomic_write
 
 DEFAULT = "Sarabun"
 # Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
@@ -38,6 +45,14 @@ KEEP_WITHIN = 0.9
 REGULAR, BOLD = 80, 200
 # characters a font path may hold and still be written into \setmainfont[Path=...]
 SAFE_PATH = re.compile(r"^[\w./ +@-]+$")
+# derived fonts live in this folder of the tex folder (loaded by relative path: the tex folder
+# compiles wherever it is moved)
+DERIVED_DIR = "fonts"
+# tables that describe the original file's bytes or are invalid once the em changes
+DROP_TABLES = ("DSIG",)
+# name IDs holding the family name, and those holding the PostScript (no spaces) form
+FAMILY_NAMES = (1, 3, 4, 16, 18, 21)
+PS_NAMES = (6, 20, 25)
 
 
 @dataclass
@@ -123,12 +138,122 @@ def ko_height(file: str) -> float:
 
 
 def thai_scale(file: str, scale="auto") -> float:
-    """The fontspec Scale for `font.scale`: a number as given, or (auto) the factor that makes
-    the font's ก as tall as in the traditional TH fonts, so that 16 pt means the Thai 16 pt."""
+    """How large to draw the font (`font.scale`): a number as given, or (auto) the factor that
+    makes the font's ก as tall as in the traditional TH fonts, so 16 pt means the Thai 16 pt."""
     if scale != "auto":
         return float(scale)
     ratio = TRADITIONAL_KO_HEIGHT / ko_height(file)
     return 1.0 if ratio >= KEEP_WITHIN else round(ratio, 3)
+
+
+def units_per_em(file: str) -> int:
+    from fontTools.ttLib import TTFont, TTLibError
+    try:
+        return TTFont(file, fontNumber=0, lazy=True)["head"].unitsPerEm
+    except (OSError, TTLibError, KeyError) as e:
+        raise UserError(f"cannot read font file {file}: {e}") from None
+
+
+def derived_upm(upm: int, scale: float) -> int:
+    """The em (font units) in which the same outlines draw at `scale` (1000 at 0.7 -> 1429)."""
+    new = round(upm / scale)
+    if not 16 <= new <= 16384:     # the OpenType limits of head.unitsPerEm
+        raise UserError(f"font.scale {scale:g} gives {new} units per em (16-16384 allowed)")
+    return new
+
+
+def derived_family(family: str, upm: int, new_upm: int) -> str:
+    """The derived family's name: OFL 1.1 lets a modified font keep a name without a Reserved
+    Font Name (Sarabun declares none) but it must not pass for the original."""
+    return f"{family} Scaled {round(100 * upm / new_upm)}"
+
+
+def derive(file: str, scale: float) -> tuple[str, bytes]:
+    """(file name, bytes) of `file` with its glyphs drawn at `scale` of the em.
+
+    Built the way the traditional TH fonts are: every outline, advance and metric stays in font
+    units and only head.unitsPerEm grows (Sarabun 1000 -> 1429 at 0.7), so the same drawing sits
+    small in a larger em and 16 pt in the PDF is the Thai 16 pt. The family is renamed. Same input,
+    same bytes (the head timestamps are kept), so builds stay byte-identical.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+    try:
+        font = TTFont(file, fontNumber=0, recalcTimestamp=False, lazy=False)
+        upm = font["head"].unitsPerEm
+        new_upm = derived_upm(upm, scale)
+        font["head"].unitsPerEm = new_upm
+        if "CFF " in font:          # CFF outlines are scaled by their FontMatrix, not by head
+            top = font["CFF "].cff.topDictIndex[0]
+            m = list(getattr(top, "FontMatrix", [0.001, 0, 0, 0.001, 0, 0]))
+            top.FontMatrix = [v * upm / new_upm for v in m[:4]] + m[4:]
+        elif "glyf" not in font:
+            raise UserError(f"font file {file}: only TrueType and CFF outlines can be rescaled; "
+                            f"set font.scale: 1")
+        for tag in DROP_TABLES:
+            if tag in font:
+                del font[tag]
+        _rename(font, upm, new_upm)
+        buf = io.BytesIO()
+        font.save(buf)
+    except (OSError, TTLibError, KeyError, AttributeError) as e:
+        raise UserError(f"cannot rescale font file {file}: {e}") from None
+    suffix = ".otf" if "CFF " in font else ".ttf"
+    return f"{Path(file).stem}-upm{new_upm}{suffix}", buf.getvalue()
+
+
+def _rename(font, upm: int, new_upm: int) -> None:
+    name = font["name"]
+    family = name.getBestFamilyName() or "Font"
+    new = derived_family(family, upm, new_upm)
+    ps_old, ps_new = family.replace(" ", ""), new.replace(" ", "")
+    for rec in name.names:
+        try:
+            text = rec.toUnicode()
+        except UnicodeDecodeError:
+            continue
+        if rec.nameID in FAMILY_NAMES and family in text:
+            rec.string = text.replace(family, new)
+        elif rec.nameID in PS_NAMES and ps_old in text:
+            rec.string = text.replace(ps_old, ps_new)
+        elif rec.nameID == 5:       # the version says what was changed (OFL: mark modifications)
+            rec.string = f"{text}; unitsPerEm {upm} -> {new_upm} by typeset (glyphs unchanged)"
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        cff.fontNames = [n.replace(ps_old, ps_new) for n in cff.fontNames]
+        top = cff.topDictIndex[0]
+        for key in ("FullName", "FamilyName"):
+            if getattr(top, key, None):
+                setattr(top, key, getattr(top, key).replace(family, new))
+
+
+@lru_cache(maxsize=16)
+def _derived(file: str, scale: float) -> tuple[str, bytes]:
+    return derive(file, scale)
+
+
+def place_font(folder: Path, name: str, data: bytes) -> bool:
+    """Write a derived font file only when its bytes changed (mtimes kept for latexmk)."""
+    path = folder / name
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write(path, data)
+    return True
+
+
+def _cache_dir() -> Path:
+    """Where derived fonts go when no tex folder is given (tests, tools that write their own)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "typeset" / DERIVED_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir()) / f"typeset-{os.getuid()}" / DERIVED_DIR
 
 
 def find_font(family: str) -> Font:
@@ -167,17 +292,37 @@ def find_font(family: str) -> Font:
     return font
 
 
-def font_context(settings: dict, meta: dict | None = None) -> dict:
+def font_context(settings: dict, meta: dict | None = None, tex_dir: Path | str | None = None) -> dict:
     """Jinja context for latex/base/fonts.tex.j2: {"font": {...}, "pdfa": bool}.
 
     `settings` are the merged template settings (settings["font"]["family"]); `meta` is
-    thesis.yaml (for `pdfa: true`). Values are Markup: they are file names we checked, not
+    thesis.yaml (for `pdfa: true`). When the font is scaled (`font.scale`), the derived files are
+    written into `tex_dir`/fonts (loaded by the relative path "fonts"), or without a tex folder
+    into a cache folder (absolute path). Values are Markup: they are file names we checked, not
     user text to escape.
     """
     fam = (settings.get("font") or {}).get("family") or DEFAULT
     font = find_font(fam)
+    source = font.path / font.regular
+    scale = thai_scale(str(source), (settings.get("font") or {}).get("scale", "auto"))
+    files = [font.regular, font.bold, font.italic, font.bold_italic]
     folder = font.path.as_posix()
-    for name in [folder] + [f for f in (font.regular, font.bold, font.italic, font.bold_italic) if f]:
+    if scale != 1.0:
+        upm = units_per_em(str(source))
+        new_upm = derived_upm(upm, scale)
+        scale = upm / new_upm            # what the em change draws (1000/1429 = 0.6998)
+        dest = Path(tex_dir) / DERIVED_DIR if tex_dir is not None else _cache_dir()
+        names = []
+        for f in files:
+            if f is None:
+                names.append(None)
+                continue
+            name, data = _derived(str(font.path / f), upm / new_upm)
+            place_font(dest, name, data)
+            names.append(name)
+        files = names
+        folder = DERIVED_DIR if tex_dir is not None else dest.as_posix()
+    for name in [folder] + [f for f in files if f]:
         if not SAFE_PATH.match(name):
             raise UserError(f"font path '{name}' has characters TeX cannot take in a file name; "
                             f"install the font under a plain path")
@@ -185,19 +330,20 @@ def font_context(settings: dict, meta: dict | None = None) -> dict:
     def m(v):
         return Markup(v) if v else None
 
-    scale = thai_scale(str(font.path / font.regular), (settings.get("font") or {}).get("scale", "auto"))
-
+    regular, bold, italic, bold_italic = files
     return {
         "font": {
             "family": Markup(font.family),
             "path": Markup(folder),
-            "regular": m(font.regular),
-            "bold": m(font.bold),
-            "italic": m(font.italic),
-            "bold_italic": m(font.bold_italic),
+            "regular": m(regular),
+            "bold": m(bold),
+            "italic": m(italic),
+            "bold_italic": m(bold_italic),
             "warnings": font.warnings,
-            # fontspec Scale= (None: as the font is drawn); the nominal size stays font.size
-            "scale": None if scale == 1.0 else Markup(f"{scale:g}"),
+            # how large the files draw Thai against the installed font (already in the files,
+            # never a fontspec Scale): for measuring text, with `source`, the installed file
+            "scale": None if scale == 1.0 else Markup(f"{scale:.6g}"),
+            "source": Markup(source.as_posix()),
         },
         "pdfa": bool((meta or {}).get("pdfa")),
     }
