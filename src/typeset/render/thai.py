@@ -293,11 +293,32 @@ def certain_boundaries(run: str, trie) -> set[int]:
     return on_path - spanned - {0, n}
 
 
+def _word_across(text: str, cut: int) -> bool:
+    """Is some dictionary word text[a:b] with a < cut < b? (A walk down both tries.)"""
+    trie = _base_trie()
+    n = len(text)
+    for root in (trie.base.root, trie.root):
+        for a in range(cut):
+            node, i = root, a
+            while i < n and node.children is not None:
+                node = node.children.get(text[i])
+                if node is None:
+                    break
+                i += 1
+                if i > cut and node.end:
+                    return True
+    return False
+
+
 @lru_cache(maxsize=100_000)
 def _reads_across(left: str, right: str) -> bool:
     base = _base_words()
     pos, cut = 0, len(left)
-    for tok in _plain_tokens(left + right):
+    text = left + right
+    # Only a dictionary word across the cut can answer True: without one, no need to segment.
+    if not _word_across(text, cut):
+        return False
+    for tok in _plain_tokens(text):
         if pos < cut < pos + len(tok):
             return len(tok) > 1 and tok in base
         pos += len(tok)
@@ -335,13 +356,20 @@ class Segmenter:
             for w in self.learned:
                 self._trie.add(w)
         self.protected = frozenset(user | self.learned)
-        self.words = _base_words() | self.protected
+        self._words = None
         self._cache: dict[str, list[str]] = {}
 
     def _user_trie(self, user: set[str]):
         if self._trie is None:
             self._trie = new_trie(user)
         return self._trie
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Dictionary, user and learned words (loaded on first use, like the trie)."""
+        if self._words is None:
+            self._words = _base_words() | self.protected
+        return self._words
 
     @property
     def trie(self):
