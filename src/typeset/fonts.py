@@ -21,7 +21,9 @@ globals; fonts.tex.j2 reads `font.*` (file names and folder, loaded by path) and
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -53,6 +55,64 @@ DROP_TABLES = ("DSIG",)
 # name IDs holding the family name, and those holding the PostScript (no spaces) form
 FAMILY_NAMES = (1, 3, 4, 16, 18, 21)
 PS_NAMES = (6, 20, 25)
+# facts about font files kept between builds, beside the tex folder (OUT/.typeset-cache)
+FACTS = Path(".typeset-cache") / "fonts.json"
+
+
+class Facts:
+    """What reading a font file told us (ko height, units per em, fc-scan's capabilities, the
+    derived copy's name and hash), kept in a JSON file between builds.
+
+    A cached rebuild then neither imports fontTools nor derives the fonts again: a fact is
+    keyed by the file's path, size and mtime, and the whole file by this module's source and
+    the installed fontTools, so a changed font or a changed derivation is read again. A
+    missing or corrupt file is an empty memo; without a path nothing is kept.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.salt = _facts_salt()
+        self.data: dict[str, object] = {}
+        self.dirty = False
+        if path is not None:
+            try:
+                raw = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(raw, dict) and raw.get("salt") == self.salt and isinstance(raw.get("data"), dict):
+                    self.data = raw["data"]
+            except (OSError, ValueError):
+                pass
+
+    def get(self, kind: str, file: str, compute, *extra):
+        try:
+            st = os.stat(file)
+        except OSError:
+            return compute()          # the computation reports the missing file
+        key = json.dumps([kind, str(file), st.st_size, st.st_mtime_ns, *extra])
+        if key not in self.data:
+            self.data[key] = compute()
+            self.dirty = True
+        return self.data[key]
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        try:
+            atomic_write(self.path, json.dumps({"salt": self.salt, "data": self.data}, sort_keys=True))
+        except OSError:
+            pass                      # a memo that cannot be written is only slower next time
+        self.dirty = False
+
+
+@lru_cache(maxsize=1)
+def _facts_salt() -> str:
+    from importlib.util import find_spec
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    spec = find_spec("fontTools")     # finds the package without importing it
+    if spec is not None and spec.origin:
+        st = os.stat(spec.origin)
+        h.update(f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
 
 
 @dataclass
@@ -100,7 +160,7 @@ def _num(s: str, default: int) -> int:
         return default
 
 
-def _sarabun() -> Font:
+def _sarabun(facts: Facts | None = None) -> Font:
     try:
         import fontpkg_sarabun
     except ModuleNotFoundError:
@@ -110,7 +170,9 @@ def _sarabun() -> Font:
     if not (path / files["Regular"]).is_file():
         raise UserError(f"Sarabun font files not found in {path}: reinstall fontpkg-sarabun")
     font = Font(DEFAULT, path, files["Regular"], files["Bold"], files["Italic"], files["BoldItalic"])
-    caps = _fc(["fc-scan", "--format", "%{capability}", str(path / files["Regular"])])
+    regular = str(path / files["Regular"])
+    scan = lambda: _fc(["fc-scan", "--format", "%{capability}", regular])  # noqa: E731
+    caps = facts.get("caps", regular, scan) if facts else scan()
     if "otlayout:thai" not in caps:
         font.warnings.append("Sarabun has no OpenType Thai layout: Thai marks may be misplaced")
     return font
@@ -137,12 +199,13 @@ def ko_height(file: str) -> float:
     return pen.bounds[3] / upm
 
 
-def thai_scale(file: str, scale="auto") -> float:
+def thai_scale(file: str, scale="auto", facts: Facts | None = None) -> float:
     """How large to draw the font (`font.scale`): a number as given, or (auto) the factor that
     makes the font's ก as tall as in the traditional TH fonts, so 16 pt means the Thai 16 pt."""
     if scale != "auto":
         return float(scale)
-    ratio = TRADITIONAL_KO_HEIGHT / ko_height(file)
+    height = facts.get("ko", file, lambda: ko_height(file)) if facts else ko_height(file)
+    ratio = TRADITIONAL_KO_HEIGHT / height
     return 1.0 if ratio >= KEEP_WITHIN else round(ratio, 3)
 
 
@@ -231,6 +294,34 @@ def _derived(file: str, scale: float) -> tuple[str, bytes]:
     return derive(file, scale)
 
 
+def _place_derived(folder: Path, file: str, scale: float, facts: Facts | None) -> str:
+    """Derive `file` at `scale` into `folder` unless the copy there is already the one this
+    source and scale give (its hash, from the memo): then fontTools is not even loaded."""
+    if facts is not None:
+        known = facts.data.get(json.dumps(["derived", *_stat_key(file), scale]))
+        if isinstance(known, list) and len(known) == 2:
+            name, digest = known
+            try:
+                if hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest:
+                    return name
+            except OSError:
+                pass
+    name, data = _derived(file, scale)
+    place_font(folder, name, data)
+    if facts is not None and _stat_key(file):
+        facts.data[json.dumps(["derived", *_stat_key(file), scale])] = [name, hashlib.sha256(data).hexdigest()]
+        facts.dirty = True
+    return name
+
+
+def _stat_key(file: str) -> list:
+    try:
+        st = os.stat(file)
+    except OSError:
+        return []
+    return [str(file), st.st_size, st.st_mtime_ns]
+
+
 def place_font(folder: Path, name: str, data: bytes) -> bool:
     """Write a derived font file only when its bytes changed (mtimes kept for latexmk)."""
     path = folder / name
@@ -256,11 +347,11 @@ def _cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"typeset-{os.getuid()}" / DERIVED_DIR
 
 
-def find_font(family: str) -> Font:
+def find_font(family: str, facts: Facts | None = None) -> Font:
     """The font files of `family` (case-insensitive); UserError listing Thai fonts if absent."""
     family = str(family).strip()
     if family.lower() == DEFAULT.lower():
-        return _sarabun()
+        return _sarabun(facts)
     faces = [f for f in _thai_faces()
              if family.lower() in (name.strip().lower() for name in f[0].split(","))]
     if not faces:
@@ -302,26 +393,22 @@ def font_context(settings: dict, meta: dict | None = None, tex_dir: Path | str |
     user text to escape.
     """
     fam = (settings.get("font") or {}).get("family") or DEFAULT
-    font = find_font(fam)
+    facts = Facts(Path(tex_dir).parent / FACTS) if tex_dir is not None else None
+    font = find_font(fam, facts)
     source = font.path / font.regular
-    scale = thai_scale(str(source), (settings.get("font") or {}).get("scale", "auto"))
+    scale = thai_scale(str(source), (settings.get("font") or {}).get("scale", "auto"), facts)
     files = [font.regular, font.bold, font.italic, font.bold_italic]
     folder = font.path.as_posix()
     if scale != 1.0:
-        upm = units_per_em(str(source))
+        src = str(source)
+        upm = facts.get("upm", src, lambda: units_per_em(src)) if facts else units_per_em(src)
         new_upm = derived_upm(upm, scale)
         scale = upm / new_upm            # what the em change draws (1000/1429 = 0.6998)
         dest = Path(tex_dir) / DERIVED_DIR if tex_dir is not None else _cache_dir()
-        names = []
-        for f in files:
-            if f is None:
-                names.append(None)
-                continue
-            name, data = _derived(str(font.path / f), upm / new_upm)
-            place_font(dest, name, data)
-            names.append(name)
-        files = names
+        files = [_place_derived(dest, str(font.path / f), scale, facts) if f else None for f in files]
         folder = DERIVED_DIR if tex_dir is not None else dest.as_posix()
+    if facts is not None:
+        facts.save()
     for name in [folder] + [f for f in files if f]:
         if not SAFE_PATH.match(name):
             raise UserError(f"font path '{name}' has characters TeX cannot take in a file name; "
