@@ -133,3 +133,13 @@ def test_a_word_split_twice_is_joined_and_the_pass_is_idempotent(article_result)
     _, once, _ = article_result
     again, changes = remove_spurious_spaces(once)
     assert again == once and not any(c.applied for c in changes)
+
+
+def test_a_name_the_author_writes_spaced_again_keeps_its_space():
+    # "ซอง ฮุน" is written intact twice but also spaced twice: the author's spelling, kept
+    lines = ["นาย ซองฮุน กล่าว", "ท่าน ซองฮุน ตอบ", "นาย ซอง ฮุน กล่าวว่า", "เมื่อ ซอง ฮุน มาถึง"]
+    out, _ = remove_spurious_spaces(lines)
+    assert out == lines
+    # spaced once only: the intact spelling elsewhere still joins it
+    out, _ = remove_spurious_spaces(lines[:3])
+    assert out[2] == "นาย ซองฮุน กล่าวว่า"

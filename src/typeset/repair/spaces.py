@@ -176,6 +176,13 @@ def _intact_elsewhere(left: str, right: str, names: dict[str, list[str]]) -> str
     return None
 
 
+def _spaced_again(left: str, right: str, tok: _Tokenizer, pairs: Counter) -> bool:
+    """Is this split of a name repeated (the pair is written with a space more than once)? A wrap
+    or a damaged glyph splits a name at one place; an author who writes "คิม จอง อึน" writes the
+    space each time, so the name written intact elsewhere is weak evidence against it."""
+    return pairs.get((tok(left)[-1], tok(right)[0]), 0) >= 2
+
+
 def _cost(tokens: list[str], tok: _Tokenizer, vocab: Counter) -> float:
     """Lower is better: each token costs 1, an unknown piece 2 more unless the document uses it."""
     cost = 0.0
@@ -339,7 +346,9 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                     memo[left, right] = _decide(left, right, tok, vocab, pairs)
                     if memo[left, right][0] < 0.4:
                         name = _intact_elsewhere(left, right, names)
-                        if name:
+                        if name and _spaced_again(left, right, tok, pairs):
+                            memo[left, right] = 0.3, f"'{name}' is also written with this space elsewhere"
+                        elif name:
                             memo[left, right] = 0.7, f"'{name}' is written intact elsewhere in the document"
                 conf, reason = memo[left, right]
                 decided.append(Change(n, keep[j], left[-8:], right[:8], conf, conf >= 0.5, reason))
