@@ -18,17 +18,28 @@ MAX_ENTRIES = 200_000   # per kind; entries this build did not use are dropped f
 
 
 def _salt() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     import typeset
     from typeset.render import thai
 
-    try:
-        nlp = version("pythainlp")
-    except PackageNotFoundError:
-        nlp = "?"
     code = hashlib.sha256(Path(thai.__file__).read_bytes()).hexdigest()[:16]
-    return f"{FORMAT}|{typeset.__version__}|{nlp}|{code}"
+    return f"{FORMAT}|{typeset.__version__}|{_stamp('pythainlp')}|{_stamp('nlpo3')}|{code}"
+
+
+def _stamp(package: str) -> str:
+    """Which installation of `package` is there, without importing it (a cached build never
+    loads PyThaiNLP; importlib.metadata alone costs more than reading the cache): the path,
+    size and mtime of its __init__ file, which an upgrade replaces."""
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.origin:
+        return "?"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return "?"
+    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
 
 
 class SegmentCache:
