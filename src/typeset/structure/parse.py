@@ -30,6 +30,18 @@ BOX_WIDTH = 0.45          # box text lines are shorter than this fraction of the
 DIAGRAM_SPACES = 3        # space-only lines that make an empty drawing area
 
 
+NEARLY_FULL = 0.8         # a last line this full may still run on when its words say so
+HALF_INDENTED = 0.3       # a line shorter than the measure by less than this much of the indent
+DANGLING = frozenset({"RPRE", "JCRG", "JSBR", "JCMP"})   # ORCHID: preposition, conjunctions
+
+
+def _dangling(word: str) -> bool:
+    """Is `word` a preposition or conjunction (ORCHID tags), which cannot end a paragraph?"""
+    from pythainlp.tag import pos_tag
+
+    return pos_tag([word], corpus="orchid")[0][1] in DANGLING
+
+
 _NOT_SKELETON = re.compile(r"[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f]+")
 
 
@@ -72,6 +84,7 @@ class _Parser:
         self.joiner = joiner
         self.m = Measure(lines)
         self.doc = Document([])
+        self._squeezed_text: str | None = None    # the document without spaces
         self.content = [i for i, ln in enumerate(lines) if not ln.blank]
         self.doc.counts["page numbers dropped"] = sum(1 for ln in lines if ln.artefact)
 
@@ -388,7 +401,8 @@ class _Parser:
         if prev.trail == 0:
             return False
         if self.m.short(prev, 0.85):
-            return True
+            # nearly full: the words across the break may still say the sentence runs on
+            return self.m.short(prev, NEARLY_FULL) or not self._runs_on_text(prev, cur)
         # a full line ending with a space: a new paragraph only when `cur` is indented
         if cur.trail > 0:
             return False
@@ -396,10 +410,47 @@ class _Parser:
         # after a sentence end (a closing citation) a smaller indent is enough
         limit = self.m.full - (2.0 if end else self.m.indent / 2)
         if abs(cur.width - limit) < 0.75:
-            self.doc.note(cur.no, f"paragraph {'break' if end else 'continued'}: a close call "
-                          f"(line width near the indent)")
-            return end
+            why = self._runs_on_text(prev, cur)
+            self.doc.note(cur.no, f"paragraph {'break' if end and not why else 'continued'}: a close "
+                          f"call (line width near the indent{'; ' + why if why else ''})")
+            return end and not why
+        if cur.width < limit <= cur.width + HALF_INDENTED * self.m.indent:
+            # only slightly shorter than a full line: the words across the break decide
+            why = self._runs_on_text(prev, cur)
+            if why:
+                self.doc.note(cur.no, f"paragraph continued: the line is barely indented and {why}")
+                return False
         return cur.width < limit
+
+    def _runs_on_text(self, prev: Line, cur: Line) -> str:
+        """Why the text of `prev` must go on into `cur` ('' if nothing says so): it ends with a
+        preposition or conjunction (นำไปสู่ / และ), or the words across the break are pieces of a
+        name the document writes elsewhere ("คิม จอง" / "อึน")."""
+        from typeset.structure.join import THAI_HEAD, THAI_TAIL, _dictionary, _tokens
+
+        tail, head = THAI_TAIL.search(prev.text), THAI_HEAD.match(cur.text)
+        if not tail or not head:
+            return ""
+        lt, rt = _tokens(tail.group()[-30:]), _tokens(head.group()[:30])
+        if not lt or not rt:
+            return ""
+        a, b = lt[-1], rt[0]
+        if _dangling(a):
+            return f"'{a}' needs what follows"
+        # a name across the break: the last two words and the next one, one of them outside the
+        # dictionary, written in a row elsewhere (with or without spaces)
+        before = _tokens(prev.text[-30:])
+        words = list(before[-2:]) + [b]
+        phrase = "".join(words)
+        if all(THAI_HEAD.fullmatch(w) for w in words) and any(w not in _dictionary() for w in words) and len(phrase) >= 6 and \
+                self._squeezed().count(phrase) >= 2:
+            return f"'{' '.join(words)}' is a name the document writes elsewhere"
+        return ""
+
+    def _squeezed(self) -> str:
+        if self._squeezed_text is None:
+            self._squeezed_text = self.joiner.text.replace(" ", "")
+        return self._squeezed_text
 
     def _assemble(self, ch: _Chapter) -> Chapter:
         out = Chapter(ch.number, ch.title, ch.line)
