@@ -75,6 +75,7 @@ def test_the_document_spelling_is_restored(article_result):
     "เทมูร์ อูมารอฟ นักวิจัย", "23 ก.ย. 2565 การที่", "ครั้งที่ 2 (Victory Day) ซึ่งตรงกับ",
     "เอกราช, อธิปไตย และบูรณภาพ", "ค่อยๆ ถอนตัว", "ต่าง ๆ นา ๆ", "ประธานาธิบดี ปูติน เนื่องใน",
     "ในทางตรงกันข้าม รัสเซีย", "พวกเขาเลือกที่ จะสนับสนุน", "อยู่ในจุดที่ ต่ำมาก",
+    "ไม่มากนัก แต่ก็", "การดำเนินการ ต่อไป",     # นัก and การ may end a word
 ])
 def test_real_spaces_stay(real):
     (out,), _ = remove_spurious_spaces([real])
@@ -89,7 +90,9 @@ def test_real_spaces_stay(real):
     ("เป็ นการ", "เป็นการ", "unfinished"),            # ็ needs a final consonant
     ("ไม่มีเ ชิง", "ไม่มีเชิง", "leading"),            # a leading vowel cannot end a syllable
     ("การคว่ำ บาตร", "การคว่ำบาตร", "compound"),
-    ("ผู้ วิจัยได้", "ผู้วิจัยได้", "bound"),
+    ("ผู้ วิจัยได้", "ผู้วิจัยได้", "prefix"),
+    ("เป็นผู้ ขับรถคันนี้", "เป็นผู้ขับรถคันนี้", "prefix"),   # no dictionary entry ผู้ขับรถ: still one word
+    ("ด้วยความ ตั้งใจ", "ด้วยความตั้งใจ", "prefix"),
 ])
 def test_word_internal_spaces_go(split, joined, why):
     (out,), changes = remove_spurious_spaces([split])

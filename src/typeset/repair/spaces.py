@@ -68,6 +68,9 @@ FUNCTION_RANK = 150
 BARE_TONE = re.compile(rf"[\u0e01-\u0e2e][{TONES}]$")
 # Thai noun-forming morphemes that hardly stand alone: ผู้ วิจัย, ความ สัมพันธ์, วิธี การ are one word
 BOUND = frozenset({"ผู้", "นัก", "ความ", "การ", "ชาว", "ช่าง"})
+# ... of which these only ever begin a word (นัก, การ, ชาว end phrases: ไม่มากนัก, ดำเนินการ):
+# a space after one is inside a word even when the whole is no dictionary entry (ผู้ จ่ายเงิน)
+PREFIX_ONLY = frozenset({"ผู้", "ความ"})
 
 
 @dataclass
@@ -234,6 +237,8 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
     if rule:
         return 0.99, rule
     lt, rt = _context(left, tok, True), _context(right, tok, False)
+    if lt and lt[-1] in PREFIX_ONLY:
+        return 0.9, f"prefix '{lt[-1]}' never ends a word"
     a, b = "".join(lt), "".join(rt)
     joined = tok(a + b)
     pos, cover = 0, None  # the token of the joined text that covers the gap, if any
