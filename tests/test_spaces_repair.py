@@ -146,3 +146,13 @@ def test_a_name_the_author_writes_spaced_again_keeps_its_space():
     # spaced once only: the intact spelling elsewhere still joins it
     out, _ = remove_spurious_spaces(lines[:3])
     assert out[2] == "นาย ซองฮุน กล่าวว่า"
+
+
+def test_a_stretched_line_loses_the_spaces_between_words_written_together_elsewhere():
+    body = ["ระบบแม่น้ำสายหลักของประเทศ", "การจัดการแม่น้ำสายหลัก", "แม่น้ำสายหลักทั้งหมด"]
+    stretched = "ทั้ง แม่น้ำ สายหลัก และ เ ช่น คลอง"      # เ ช่น: a justified, stretched line
+    plain = "ทั้ง แม่น้ำ สายหลัก และคลอง"                # no stretch: the writer's spaces
+    out, changes = remove_spurious_spaces(body * 2 + [stretched, plain])
+    assert out[6] == "ทั้ง แม่น้ำสายหลัก และ เช่น คลอง"   # next to grammatical words: kept
+    assert out[7] == plain
+    assert any("stretched line" in c.reason for c in changes)

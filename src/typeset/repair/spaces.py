@@ -321,6 +321,34 @@ def _abbreviation_side(text: str, start: int, end: int) -> bool:
     return after or before
 
 
+SPACED_OUT = ("leading vowel before space", "mark after space", "letter-spaced text")
+TOGETHER = 3         # a pair written together this many times, and this many times more than apart
+
+
+def spaced_out(line: int, changes: list[Change]) -> bool:
+    """Was this line stretched by justification: a space removed inside a syllable (เ ช่น)?"""
+    return any(c.line == line and c.applied and c.reason in SPACED_OUT for c in changes)
+
+
+def _together(c: Change, edges: dict, tok: _Tokenizer, pairs: Counter, whole: str) -> Change:
+    """On a stretched line a space between two content words the document writes together
+    (ขั้ว อำนาจ; ขั้วอำนาจ everywhere else) is one more stretch, not the writer's."""
+    if c.applied or c.confidence >= 0.4:
+        return c
+    left, right = edges[c.col]
+    lt, rt = tok(left), tok(right)
+    if not lt or not rt:
+        return c
+    a, b = lt[-1], rt[0]
+    if a in _stopwords() or b in _stopwords():
+        return c  # a space next to a grammatical word (รัสเซีย ได้) is as often the writer's
+    together, apart = whole.count(a + b), pairs.get((a, b), 0)
+    if together >= TOGETHER and together >= TOGETHER * apart:
+        return Change(c.line, c.col, left, right, 0.7, True,
+                      f"stretched line; '{a + b}' is written together {together} times, apart {apart}")
+    return c
+
+
 def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                            words: Iterable[str] = ()) -> tuple[list[str], list[Change]]:
     tok = _Tokenizer(words)
@@ -331,6 +359,7 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
     out: list[str] = []
     changes: list[Change] = []
     memo: dict[tuple[str, str], tuple[float, str]] = {}
+    whole = "\n".join(lines)
     for n, line in enumerate(lines, 1):
         drop: set[int] = set()
         for s, e in _letter_spaced(line):
@@ -342,9 +371,11 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
             keep = [i for i in range(len(line)) if i not in drop]   # current text -> input column
             text = "".join(line[i] for i in keep)
             decided = []
+            edges: dict[int, tuple[str, str]] = {}
             for m in GAP.finditer(text):
                 j = m.start()
                 left, right = _edge(text, j, -1), _edge(text, j + 1, 1)
+                edges[keep[j]] = left, right
                 if _abbreviation_side(text, j - len(left), j + 1 + len(right)):
                     continue  # "ในปี พ.ศ.", "อำเภอ อ.เมือง": a space before an abbreviation is real
                 if (left, right) not in memo:
@@ -359,6 +390,8 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                 decided.append(Change(n, keep[j], left[-8:], right[:8], conf, conf >= 0.5, reason))
             certain = [c for c in decided if c.confidence >= CERTAIN]
             final = not certain or rnd == MAX_ROUNDS - 1
+            if final and spaced_out(n, changes):
+                decided = [_together(c, edges, tok, pairs, whole) for c in decided]
             for c in (decided if final else certain):
                 if c.applied:
                     drop.add(c.col)
