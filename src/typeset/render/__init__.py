@@ -21,9 +21,9 @@ MAIN = "thesis.tex"
 BIB = "references.bib"   # copied next to the .tex files by the build
 CACHE = ".typeset-cache/thai-segments.json"   # under the output folder, beside tex/
 SAFE_PATH = re.compile(r"^[\w./-]+$")
-# LaTeX allows 6 nested list environments (quote, itemize, tsenum), itemize 4 of them ("Too deeply
-# nested"); deeper quotes and lists are set at the deepest level's indentation instead.
-MAX_NESTING, MAX_BULLETS = 6, 4
+# LaTeX allows 6 nested list environments (tsquote, tsenum: bullets too, so itemize's own limit
+# of 4 does not apply); deeper quotes and lists are set at the deepest level's indentation instead.
+MAX_NESTING = 6
 NESTED = (n.BlockQuote, n.BulletList, n.OrderedList)
 
 
@@ -58,7 +58,7 @@ class Renderer:
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
         self.fonts = self.font_context()
         self.env.globals.update(self.fonts)   # font.*, pdfa for fonts.tex.j2
-        self.nesting = [0, 0]                 # open list environments, of which itemize
+        self.nesting = 0                      # open list environments (tsenum, tsquote)
         self._measure = None
 
     # -- helpers exposed to templates -------------------------------------------
@@ -102,17 +102,14 @@ class Renderer:
         template = self.env.get_template(f"blocks/{name}.tex.j2")
         if not isinstance(b, NESTED):
             return Markup(template.render(b=b))
-        bullet = isinstance(b, n.BulletList)
-        nest = self.nesting[0] < MAX_NESTING and not (bullet and self.nesting[1] >= MAX_BULLETS)
+        nest = self.nesting < MAX_NESTING
         if nest:
-            self.nesting[0] += 1
-            self.nesting[1] += bullet
+            self.nesting += 1
         try:
             return Markup(template.render(b=b, nest=nest))
         finally:
             if nest:
-                self.nesting[0] -= 1
-                self.nesting[1] -= bullet
+                self.nesting -= 1
 
     def blocks(self, items) -> Markup:
         return Markup("".join(self.src(b) + self.block(b) for b in items))
