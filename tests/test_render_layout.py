@@ -143,3 +143,11 @@ def test_framework_box_lines_are_centred(pages):
     # and set the lines flush left, centres spread over 10pt)
     assert len(boxes) == 3 and all(len(b) >= 3 for b in boxes)
     assert all(max(b) - min(b) < 1.5 for b in boxes)
+
+
+@pytest.mark.tex
+def test_thai_title_page_repeats_the_cover_line_for_line(pages):
+    # the title page used a center environment, whose \topsep raised its bottom block 14bp
+    cover, title_page = pages[0], pages[1]
+    assert [w[4] for w in cover] == [w[4] for w in title_page]
+    assert all(a[:4] == pytest.approx(b[:4], abs=0.1) for a, b in zip(cover, title_page))
