@@ -143,6 +143,10 @@ def test_framework_box_lines_are_centred(pages):
     # and set the lines flush left, centres spread over 10pt)
     assert len(boxes) == 3 and all(len(b) >= 3 for b in boxes)
     assert all(max(b) - min(b) < 1.5 for b in boxes)
+    # the caption follows the picture directly: the full-width picture's trailing space made an
+    # empty line (23.5pt) above it; \abovecaptionskip 10pt + the caption's line leave ~18bp
+    lowest = max(w[3] for w in page if w[1] < caption_y - 5)
+    assert caption_y - lowest < 25
 
 
 @pytest.mark.tex
