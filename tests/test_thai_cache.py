@@ -1,6 +1,7 @@
 """Speed-ups of the Thai segmenter decide exactly what the plain computation decides.
 
-- the layered trie (our words over PyThaiNLP's) finds the same prefixes as one trie of both;
+- the lexicon (our words over PyThaiNLP's, prefixes from a set of word prefixes) finds the
+  same prefixes as one PyThaiNLP trie of both;
 - the pruned search for a name's Latin pairing picks what trying every candidate picks;
 - the persistent cache gives back what segmenting gives, is ignored when corrupt, and a
   result is not reused when a word that occurs in the text is added.
@@ -29,7 +30,7 @@ DOC = [
 ]
 
 
-def test_layered_trie_has_the_prefixes_of_one_trie_of_all_words():
+def test_lexicon_has_the_prefixes_of_one_trie_of_all_words():
     from pythainlp.util import Trie
 
     extra = {"วลาดิมีร์", "ปูติน", "จองอึน", "กา", "การเจรจาของรัส"}

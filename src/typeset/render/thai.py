@@ -4,9 +4,9 @@ Interface used by the renderer: `Segmenter(words, document=texts).split(text)` r
 a line may break between consecutive chunks and nowhere else inside Thai text. BREAK is the
 LaTeX inserted at those points (\\thaibreak, defined in latex/base/fonts.tex.j2).
 
-Break points come from PyThaiNLP's newmm segmentation with a dictionary made of PyThaiNLP's
-Thai words, the thesis.yaml `words:` list and words learned from the document itself
-(`learn_words`). Segmentation is only trusted where it is confident: a boundary next to a
+Break points come from newmm segmentation (nlpO3's Rust newmm, cutting where PyThaiNLP's does)
+with a dictionary made of PyThaiNLP's and ORST's Thai words, the thesis.yaml `words:` list and
+words learned from the document itself (`learn_words`). Segmentation is only trusted where it is confident: a boundary next to a
 token the dictionary does not know, or inside a run of one-syllable pieces around such a token
 (how a dictionary chops a transliterated name: ว|ลา|ดิ|มีร์), is not a break point. Missing a
 break point only costs the line breaker some freedom; a wrong one splits a word on the page.
@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 BREAK = r"\thaibreak{}"
@@ -47,59 +48,182 @@ def _base_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _layered_trie_class():
-    from pythainlp.util import Trie
+def _plain_words() -> frozenset[str]:
+    """PyThaiNLP's default word list (what its newmm uses without a custom dictionary)."""
+    from pythainlp.corpus import thai_words
 
-    class LayeredTrie(Trie):
-        """PyThaiNLP's own word trie (shared, never changed) with our words on top of it.
-
-        PyThaiNLP builds its default trie anyway (romanize and plain word_tokenize use it);
-        building a second full trie per document cost ~0.5 s. prefixes() returns what one
-        trie of both word sets would: the words starting at `start`, shortest first.
-        """
-
-        def __init__(self, base, words: Iterable[str] = ()):
-            self.base = base
-            super().__init__(w for w in words if w not in base)
-
-        def prefixes(self, text: str, start: int = 0) -> list[str]:
-            low = self.base.prefixes(text, start)
-            extra = super().prefixes(text, start)
-            if not extra:
-                return low
-            return sorted(set(low) | set(extra), key=len)
-
-        def add(self, word: str) -> None:
-            if word not in self:
-                super().add(word)
-
-        def __contains__(self, word) -> bool:
-            return word in self.base or super().__contains__(word)
-
-        def __iter__(self):
-            yield from self.base
-            yield from super().__iter__()
-
-        def __len__(self) -> int:
-            return len(self.base) + super().__len__()
-
-    return LayeredTrie
+    return frozenset(thai_words())
 
 
-def new_trie(words: Iterable[str] = ()):
-    """A trie of PyThaiNLP's and ORST's Thai words plus `words` (more can be add()ed)."""
-    from pythainlp.tokenize import word_dict_trie
+@lru_cache(maxsize=4)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """Every non-empty prefix of every word: a prefix walk stops where the text leaves them."""
+    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
 
-    return _layered_trie_class()(word_dict_trie(), _base_words() | set(words))
+
+class Lexicon:
+    """A word list (a shared base, never changed, with words added on top) for newmm and for
+    prefix look-ups.
+
+    Segmentation is nlpO3's newmm (Rust) over the same words, which gives PyThaiNLP's newmm
+    break points many times faster (tests/test_thai_nlpo3.py); the Rust dictionary is loaded on
+    first use and again after `add`. Prefix look-ups use a set of the words' prefixes, which
+    costs a sixth of building PyThaiNLP's Python trie.
+    """
+
+    def __init__(self, base: frozenset[str], words: Iterable[str] = (), stems_of: frozenset[str] | None = None):
+        """stems_of: a superset of `base` whose prefixes to walk (to share one prefix set)."""
+        self.base = base
+        self.stems_of = base if stems_of is None else stems_of
+        self._base_stems: frozenset[str] | None = None   # built on the first prefix look-up
+        self.extra: set[str] = set()
+        self.extra_stems: set[str] = set()
+        self.extra_edges: dict[str, list[tuple[str, int]]] = {}   # see _edge_index
+        self._name: str | None = None
+        for w in words:
+            self.add(w)
+
+    def add(self, word: str) -> None:
+        if word and word not in self:
+            self.extra.add(word)
+            self.extra_stems.update(word[:k] for k in range(1, len(word) + 1))
+            for pair, k in _edges(word):
+                self.extra_edges.setdefault(pair, []).append((word, k))
+            self._name = None
+
+    def __contains__(self, word) -> bool:
+        return word in self.base or word in self.extra
+
+    def __iter__(self):
+        yield from self.base
+        yield from self.extra
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.extra)
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words starting at `start`, shortest first (as PyThaiNLP's Trie.prefixes)."""
+        if self._base_stems is None:
+            self._base_stems = _stems(self.stems_of)
+        stems, out = self._base_stems, []
+        for j in range(start + 1, len(text) + 1):
+            piece = text[start:j]
+            if piece not in stems and piece not in self.extra_stems:
+                break
+            if piece in self.base or piece in self.extra:
+                out.append(piece)
+        return out
+
+    def segment(self, text: str) -> list[str]:
+        """newmm tokens of `text` (whitespace kept), nlpO3 with these words.
+
+        PyThaiNLP's newmm never runs a token across an edge between a Thai letter and anything
+        else (punctuation, Latin, digits, Thai digits, spaces) unless a dictionary word spans it;
+        nlpO3 glues punctuation to an unknown Thai cluster beside it ("“อํา" for "“|อ|ํา"). So the
+        text is cut at those edges first and each piece segmented on its own, which gives
+        PyThaiNLP's cuts (tests/test_thai_nlpo3.py)."""
+        import nlpo3
+
+        if self._name is None:
+            self._name = _load_nlpo3(self.base, self.extra)
+        out, start = [], 0
+        for m in _SCRIPT_EDGE.finditer(text):
+            cut = m.start()
+            if 0 < cut < len(text) and not self._spanned(text, cut):
+                out += nlpo3.segment(text[start:cut], self._name)
+                start = cut
+        out += nlpo3.segment(text[start:], self._name)
+        return out
+
+    def _spanned(self, text: str, cut: int) -> bool:
+        """Is some word text[a:b] with a < cut < b? Only a word holding the two characters
+        around the edge can: they are looked up in an index of such words' edges."""
+        pair = text[cut - 1:cut + 1]
+        for words in (_edge_index(self.stems_of), self.extra_edges):
+            for w, k in words.get(pair, ()):
+                if cut - 1 - k >= 0 and text.startswith(w, cut - 1 - k) and w in self:
+                    return True
+        return False
+
+
+_LOADED: set[str] = set()
+THAI_LETTER = "\u0e00-\u0e4f\u0e5a-\u0e7f"      # Thai block less the Thai digits (numbers to newmm)
+_SCRIPT_EDGE = re.compile(f"(?<=[{THAI_LETTER}])(?=[^{THAI_LETTER}])|(?<=[^{THAI_LETTER}])(?=[{THAI_LETTER}])")
+_THAI_LETTER = re.compile(f"[{THAI_LETTER}]")
+
+
+def _edges(word: str):
+    """(the two characters, offset) of each script edge inside `word` ("ค." at 0 in "ค.ศ.")."""
+    for k in range(len(word) - 1):
+        if bool(_THAI_LETTER.match(word[k])) != bool(_THAI_LETTER.match(word[k + 1])):
+            yield word[k:k + 2], k
+
+
+@lru_cache(maxsize=4)
+def _edge_index(words: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Script-edge pair -> the words holding it and where: the few words ("ค.ศ.", "ไป ๆ มา ๆ")
+    that newmm may run across an edge between a Thai letter and another character."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for w in words:
+        if _NOT_LETTERS.search(w):
+            for pair, k in _edges(w):
+                index.setdefault(pair, []).append((w, k))
+    return {pair: tuple(sorted(v)) for pair, v in index.items()}
+
+
+_NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
+
+
+@lru_cache(maxsize=4)
+def _sorted(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(w for w in words if "\n" not in w and "\r" not in w))
+
+
+def _load_nlpo3(base: frozenset[str], extra: set[str]) -> str:
+    """Load base | extra as an nlpO3 dictionary; its name is the hash of the words, so the same
+    words are loaded once per process (nlpO3 keeps a name for the life of the process).
+    A word holding a line break cannot be written to its one-word-a-line file (nor occur in
+    the text newmm sees as one token), so it is left out."""
+    import hashlib
+    import tempfile
+
+    import nlpo3
+
+    import heapq
+
+    more = sorted(w for w in extra if w not in base and "\n" not in w and "\r" not in w)
+    words = "\n".join(heapq.merge(_sorted(base), more))
+    name = "typeset-" + hashlib.sha256(words.encode()).hexdigest()[:32]
+    if name not in _LOADED:
+        with tempfile.TemporaryDirectory(prefix="typeset-dict-") as tmp:
+            path = Path(tmp) / "words.txt"
+            path.write_text(words + "\n", encoding="utf-8")
+            msg, ok = nlpo3.load_dict(str(path), name)
+        if not ok and "already exists" not in msg:
+            raise RuntimeError(f"nlpO3 could not load the word list: {msg}")
+        _LOADED.add(name)
+    return name
+
+
+def new_trie(words: Iterable[str] = ()) -> Lexicon:
+    """PyThaiNLP's and ORST's Thai words plus `words` (more can be add()ed)."""
+    return Lexicon(_base_words(), words)
 
 
 @lru_cache(maxsize=1)
-def _base_trie():
+def _base_trie() -> Lexicon:
     return new_trie()
 
 
+@lru_cache(maxsize=1)
+def _plain_lexicon() -> Lexicon:
+    return Lexicon(_plain_words(), stems_of=_base_words())   # plain words are base words
+
+
 def _tokenize(text: str, trie) -> list[str]:
-    from pythainlp.tokenize import word_tokenize
+    if isinstance(trie, Lexicon):
+        return trie.segment(text)
+    from pythainlp.tokenize import word_tokenize   # a PyThaiNLP Trie (callers' own)
 
     return word_tokenize(text, custom_dict=trie, engine="newmm", keep_whitespace=True)
 
@@ -107,16 +231,37 @@ def _tokenize(text: str, trie) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _plain_tokens(text: str) -> tuple[str, ...]:
     """newmm with PyThaiNLP's default dictionary (how a reader's tool would segment)."""
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+    return tuple(t.strip(" ") for t in _plain_lexicon().segment(text) if t.strip(" "))
 
 
 @lru_cache(maxsize=20_000)
 def _romanize(text: str) -> str:
-    from pythainlp.transliterate import romanize
+    """PyThaiNLP's romanize (RTGS, royin) of Thai text, its words cut by nlpO3.
 
-    return romanize(text)
+    PyThaiNLP's romanize cuts the words with its own newmm and dictionary, whose Python trie
+    takes longer to build (0.5 s) than the names of a whole thesis take to romanize; nlpO3 cuts
+    them the same way (tests/test_thai_nlpo3.py compares the two on dictionary words and names).
+    The word romanizer and the syllable rule are PyThaiNLP's; should it rename them, its own
+    romanize is used.
+    """
+    try:
+        from pythainlp.transliterate.royin import _romanize as romanize_word
+        from pythainlp.transliterate.royin import _should_add_syllable_separator as separated
+    except ImportError:
+        from pythainlp.transliterate import romanize
+
+        return romanize(text)
+    out = []
+    for sub in text.split(" "):
+        words = _plain_lexicon().segment(sub) if sub else []
+        done: list[str] = []
+        for i, word in enumerate(words):
+            rom = romanize_word(word)
+            if i > 0 and rom and separated(words[i - 1], word, done[-1] if done else ""):
+                rom = "a" + rom
+            done.append(rom)
+        out.append("".join(done))
+    return " ".join(out)
 
 
 # Consonants whose RTGS romanization is never empty, initial or final: all but อ ย ว ห ฮ ฤ
@@ -294,20 +439,9 @@ def certain_boundaries(run: str, trie) -> set[int]:
 
 
 def _word_across(text: str, cut: int) -> bool:
-    """Is some dictionary word text[a:b] with a < cut < b? (A walk down both tries.)"""
-    trie = _base_trie()
-    n = len(text)
-    for root in (trie.base.root, trie.root):
-        for a in range(cut):
-            node, i = root, a
-            while i < n and node.children is not None:
-                node = node.children.get(text[i])
-                if node is None:
-                    break
-                i += 1
-                if i > cut and node.end:
-                    return True
-    return False
+    """Is some dictionary word text[a:b] with a < cut < b?"""
+    lex = _base_trie()
+    return any(a + len(w) > cut for a in range(cut) for w in lex.prefixes(text, a))
 
 
 @lru_cache(maxsize=100_000)
