@@ -72,12 +72,17 @@ def test_numbered_list_label_at_the_indent_text_hanging_after_it(pages):
     assert text[0] - second[2] == pytest.approx(0.5 * THAIEM * 16 * PT, abs=0.5)
     continuation = word(page, "กับสาธารณรัฐประชาธิปไตยประชาชนเกาหลี")
     assert continuation[0] == pytest.approx(text[0], abs=0.3)
+    # a nested list: its bullet under the parent item's text, one single-spaced line below it
+    # (no \topsep or \partopsep: KOMA's 16pt \partopsep opened a 10pt gap)
+    nested = line_of(page, word(page, "แนวโน้มย่อย"))[0]
+    assert nested[4] == "•" and nested[0] == pytest.approx(text[0], abs=0.3)
+    assert nested[3] - second[3] == pytest.approx(1.47 * 16 * PT, abs=0.3)
 
 
 @pytest.mark.tex
 def test_bullets_sit_where_numbered_labels_do(pages):
     page = page_with(pages, "•")
-    bullets = [w for w in page if w[4] == "•"]
+    bullets = [w for w in page if w[4] == "•" and w[0] < LEFT + INDENT + 1]
     assert len(bullets) == 2 and all(b[0] == pytest.approx(LEFT + INDENT, abs=0.5) for b in bullets)
     text = line_of(page, bullets[0])[1]
     assert text[0] - bullets[0][2] == pytest.approx(0.5 * THAIEM * 16 * PT, abs=0.5)
