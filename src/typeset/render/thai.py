@@ -101,11 +101,15 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.base) + len(self.extra)
 
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        """The words starting at `start`, shortest first (as PyThaiNLP's Trie.prefixes)."""
+    def stems(self) -> frozenset[str]:
+        """The prefixes of the base words (of `stems_of`), built on first use."""
         if self._base_stems is None:
             self._base_stems = _stems(self.stems_of)
-        stems, out = self._base_stems, []
+        return self._base_stems
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words starting at `start`, shortest first (as PyThaiNLP's Trie.prefixes)."""
+        stems, out = self.stems(), []
         for j in range(start + 1, len(text) + 1):
             piece = text[start:j]
             if piece not in stems and piece not in self.extra_stems:
@@ -245,7 +249,7 @@ def _romanize(text: str) -> str:
     romanize is used.
     """
     try:
-        from pythainlp.transliterate.royin import _romanize as romanize_word
+        from pythainlp.transliterate.royin import _romanize as _  # noqa: F401 (used by _romanize_word)
         from pythainlp.transliterate.royin import _should_add_syllable_separator as separated
     except ImportError:
         from pythainlp.transliterate import romanize
@@ -256,12 +260,19 @@ def _romanize(text: str) -> str:
         words = _plain_lexicon().segment(sub) if sub else []
         done: list[str] = []
         for i, word in enumerate(words):
-            rom = romanize_word(word)
+            rom = _romanize_word(word)
             if i > 0 and rom and separated(words[i - 1], word, done[-1] if done else ""):
                 rom = "a" + rom
             done.append(rom)
         out.append("".join(done))
     return " ".join(out)
+
+
+@lru_cache(maxsize=20_000)
+def _romanize_word(word: str) -> str:
+    from pythainlp.transliterate.royin import _romanize
+
+    return _romanize(word)
 
 
 # Consonants whose RTGS romanization is never empty, initial or final: all but อ ย ว ห ฮ ฤ
@@ -274,6 +285,7 @@ def _min_romanized(word: str) -> int:
     return sum(1 for k, c in enumerate(word) if c in _SOUNDING and "\u0e4c" not in word[k + 1:k + 3])
 
 
+@lru_cache(maxsize=100_000)
 def _letters(tok: str) -> int:
     return len(MARKS.sub("", tok))
 
@@ -406,42 +418,54 @@ def certain_boundaries(run: str, trie) -> set[int]:
     guess is not good enough to break a line on. Pieces outside the dictionary cost 2 words
     per character cluster, as newmm prefers dictionary words.
     """
+    from bisect import bisect_right
+
     n = len(run)
     ends = _tcc_ends(run)
     ends.add(0)
+    order = sorted(ends)
     edges: dict[int, list[tuple[int, int]]] = {}
-    for i in sorted(ends):
+    for k, i in enumerate(order):
         if i == n:
             continue
         out = [(i + len(w), 1) for w in trie.prefixes(run, i) if i + len(w) in ends]
-        nxt = min(e for e in ends if e > i)
-        out.append((nxt, 2))
+        out.append((order[k + 1], 2))     # the next cluster end
         edges[i] = out
     inf = float("inf")
     f = {p: inf for p in ends}
     f[0] = 0
-    for i in sorted(ends):
+    for i in order:
         for j, c in edges.get(i, ()):
             f[j] = min(f[j], f[i] + c)
     g = {p: inf for p in ends}
     g[n] = 0
-    for i in sorted(ends, reverse=True):
+    for i in reversed(order):
         for j, c in edges.get(i, ()):
             g[i] = min(g[i], c + g[j])
     best = f[n]
-    on_path = {p for p in ends if f[p] + g[p] == best}
+    on_path = [p for p in order if f[p] + g[p] == best]
     spanned: set[int] = set()
     for i, out in edges.items():
         for j, c in out:
-            if f[i] + c + g[j] == best:
-                spanned.update(p for p in on_path if i < p < j)
-    return on_path - spanned - {0, n}
+            if j - i > 1 and f[i] + c + g[j] == best:
+                spanned.update(on_path[bisect_right(on_path, i):bisect_right(on_path, j - 1)])
+    return set(on_path) - spanned - {0, n}
 
 
 def _word_across(text: str, cut: int) -> bool:
     """Is some dictionary word text[a:b] with a < cut < b?"""
     lex = _base_trie()
-    return any(a + len(w) > cut for a in range(cut) for w in lex.prefixes(text, a))
+    stems = lex.stems()
+    for a in range(cut):
+        if text[a:cut + 1] not in stems:      # no word from a reaches past the cut
+            continue
+        for b in range(cut + 1, len(text) + 1):
+            piece = text[a:b]
+            if piece not in stems:
+                break
+            if piece in lex:
+                return True
+    return False
 
 
 @lru_cache(maxsize=100_000)
