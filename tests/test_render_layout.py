@@ -160,3 +160,15 @@ def test_thai_title_page_repeats_the_cover_line_for_line(pages):
     cover, title_page = pages[0], pages[1]
     assert [w[4] for w in cover] == [w[4] for w in title_page]
     assert all(a[:4] == pytest.approx(b[:4], abs=0.1) for a, b in zip(cover, title_page))
+
+
+def test_paragraph_indent_in_em_means_the_drawn_letters(tmp_path):
+    from typeset import source
+    from typeset.render import render
+
+    folder = Path(shutil.copytree(LAYOUT, tmp_path / "thesis"))
+    yaml = folder / "thesis.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + "settings: {paragraph: {indent: 5em}}\n", encoding="utf-8")
+    main = render(*source.load(folder))["thesis.tex"]
+    assert "\\setlength{\\tsindent}{5\\thaiem}" in main
+    assert "\\setlength{\\tsindent}{0.5in}" in render(*source.load(LAYOUT))["thesis.tex"]
