@@ -91,3 +91,15 @@ def test_a_rebuild_answered_by_the_cache_loads_no_tokenizer(tmp_path):
     ch = sorted((src / "chapters").glob("*.md"))[0]
     ch.write_text(ch.read_text(encoding="utf-8") + "\nย่อหน้าใหม่ที่เพิ่งเขียนเพิ่มเติมในบทนี้\n", encoding="utf-8")
     assert "pythainlp" in _probe(build)
+
+
+def test_first_builds_in_separate_processes_write_the_same_bytes(tmp_path):
+    import shutil
+
+    src = Path(shutil.copytree(MINI, tmp_path / "mini"))
+    outs = []
+    for k in (1, 2):
+        out = tmp_path / f"out{k}"
+        _probe(f"from typeset.cli import main\nassert main(['build', {str(src)!r}, '-o', {str(out)!r}, '--tex-only']) == 0")
+        outs.append({p.name: p.read_bytes() for p in (out / "tex").glob("*.tex")})
+    assert outs[0] == outs[1] and len(outs[0]) > 2
