@@ -163,7 +163,7 @@ def test_markdown_report_sections():
     imp4 = dict(imp, scale=4, bytes=8192, total_wall=6.8, total_cpu=12.8)
     q_ours = {"pages": 40, "overfull": 0, "cer": 0.0012}
     q_base = {"pages": 60, "overfull": 3, "cer": 0.013}
-    build = {"texgen": {"wall_s": 1.0, "cpu_s": 0.9},
+    build = {"texgen": {"wall_s": 1.0, "cpu_s": 0.9}, "retexgen": {"wall_s": 0.3, "cpu_s": 0.25},
              "full": {"wall_s": 30.0, "cpu_s": 25.0, "python_s": 1.5, "tex_s": 28.5, "passes": 3, "biber": 0},
              "draft": {"wall_s": 8.0, "cpu_s": 7.0, "python_s": 1.2, "tex_s": 6.8, "passes": 2, "biber": 0,
                        "chapter": 2},
@@ -175,6 +175,8 @@ def test_markdown_report_sections():
     assert "| 1× | 2 |" in text and "| 4× | 8 |" in text
     assert "4×: 1.00 wall, 2.00 CPU" in text                     # per-copy time against 1×
     assert "--only 2" in text and "Python share of the full build: 5.0% of the wall time, 3.6% of the CPU" in text
+    assert "| `typeset build --tex-only` again (segmentation, fonts, templates cached) | 0.30 | 0.25 |" in text
+    assert "of the draft: 15.0% of its wall time; target: under 10%." in text
     assert "| pdftotext CER vs sources | 0.12% | 1.30% |" in text
     assert "| overfull boxes | 0 | 3 |" in text
     assert "- pandoc baseline: not installed" in text
