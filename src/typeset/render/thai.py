@@ -35,11 +35,11 @@ PAIRED = re.compile(r"(?=[\u0e00-\u0e7f \u00a0]*\()"
 SHORT = 3          # a piece with at most this many base letters counts as one syllable
 MIN_COUNT = 3      # a learned n-gram must recur this often in the document
 COHESION = 0.75    # ... and its pieces must occur mostly inside it
-NAME_MATCH = 0.6
+NAME_MATCH = 0.6   # romanized Thai vs its Latin spelling, SequenceMatcher ratio
 # A tall consonant with an upper mark that fonts shift left (ปี, ฟื้): pdftotext measures the
 # glyph run from that mark and sees a space after it, so such a run end is not a break point.
 TALL_END = re.compile(r"[\u0e1b\u0e1d\u0e1f\u0e2c][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
-WINDOW = 20        # characters either side of a break that a reader re-segments   # romanized Thai vs its Latin spelling, SequenceMatcher ratio
+WINDOW = 20        # characters either side of a break that a reader re-segments
 
 
 @lru_cache(maxsize=1)
@@ -191,11 +191,10 @@ def _load_nlpo3(base: frozenset[str], extra: set[str]) -> str:
     A word holding a line break cannot be written to its one-word-a-line file (nor occur in
     the text newmm sees as one token), so it is left out."""
     import hashlib
+    import heapq
     import tempfile
 
     import nlpo3
-
-    import heapq
 
     more = sorted(w for w in extra if w not in base and "\n" not in w and "\r" not in w)
     words = "\n".join(heapq.merge(_sorted(base), more))
