@@ -117,3 +117,12 @@ def test_romanize_cut_by_nlpo3_is_pythainlps_romanize():
     samples = words[::97] + ["".join(rng.sample(words, 2)) for _ in range(300)]
     samples += ["บอริส", "เยลต์ซิน", "วลาดิมีร์", "คิม จองอึน", "กอร์บาชอฟ", "๒๕๖๗", "ห", ""]
     assert [thai._romanize(s) for s in samples] == [romanize(s) for s in samples]
+
+
+def test_documents_with_their_own_words_share_the_full_word_lists():
+    # nlpO3 cannot unload a dictionary (~50 MB each): only the base and the plain lists are
+    # loaded in full, a text holding added words gets a small list of the words in it
+    for k in range(3):
+        seg = Segmenter([f"คำเฉพาะ{k}"], document=DOC)
+        assert seg.split(f"ท่านผู้นำจองอึนกล่าวคำเฉพาะ{k}ว่า")
+    assert thai._full_dictionary.cache_info().currsize <= 2

@@ -68,9 +68,9 @@ class Lexicon:
     prefix look-ups.
 
     Segmentation is nlpO3's newmm (Rust) over the same words, which gives PyThaiNLP's newmm
-    break points many times faster (tests/test_thai_nlpo3.py); the Rust dictionary is loaded on
-    first use and again after `add`. Prefix look-ups use a set of the words' prefixes, which
-    costs a sixth of building PyThaiNLP's Python trie.
+    break points many times faster (tests/test_thai_nlpo3.py); see `_dictionary` for which word
+    list nlpO3 is given. Prefix look-ups use a set of the words' prefixes, which costs a sixth
+    of building PyThaiNLP's Python trie.
     """
 
     def __init__(self, base: frozenset[str], words: Iterable[str] = (), stems_of: frozenset[str] | None = None):
@@ -81,7 +81,6 @@ class Lexicon:
         self.extra: set[str] = set()
         self.extra_stems: set[str] = set()
         self.extra_edges: dict[str, list[tuple[str, int]]] = {}   # see _edge_index
-        self._name: str | None = None
         for w in words:
             self.add(w)
 
@@ -91,7 +90,6 @@ class Lexicon:
             self.extra_stems.update(word[:k] for k in range(1, len(word) + 1))
             for pair, k in _edges(word):
                 self.extra_edges.setdefault(pair, []).append((word, k))
-            self._name = None
 
     def __contains__(self, word) -> bool:
         return word in self.base or word in self.extra
@@ -130,16 +128,28 @@ class Lexicon:
         PyThaiNLP's cuts (tests/test_thai_nlpo3.py)."""
         import nlpo3
 
-        if self._name is None:
-            self._name = _load_nlpo3(self.base, self.extra)
+        name = self._dictionary(text)
         out, start = [], 0
         for m in _SCRIPT_EDGE.finditer(text):
             cut = m.start()
             if 0 < cut < len(text) and not self._spanned(text, cut):
-                out += nlpo3.segment(text[start:cut], self._name)
+                out += nlpo3.segment(text[start:cut], name)
                 start = cut
-        out += nlpo3.segment(text[start:], self._name)
+        out += nlpo3.segment(text[start:], name)
         return out
+
+    def _dictionary(self, text: str) -> str:
+        """The nlpO3 dictionary to segment `text` with.
+
+        newmm only looks at the dictionary words that occur in the text. Without any of the
+        added words in it, the base list (loaded once per process, ~50 MB in nlpO3) does; with
+        some, a small list of just the words that occur in it. A full list per set of added
+        words would hold another 50 MB for every document a process sees (nlpO3 cannot unload).
+        """
+        extra = [w for w in self.extra if w in text]
+        if not extra:
+            return _full_dictionary(self.base)
+        return _load_nlpo3(sorted(set(_occurring(text, self.base, self.stems())) | set(extra)))
 
     def _spanned(self, text: str, cut: int) -> bool:
         """Is some word text[a:b] with a < cut < b? Only a word holding the two characters
@@ -181,28 +191,38 @@ _NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
 
 
 @lru_cache(maxsize=4)
-def _sorted(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(w for w in words if "\n" not in w and "\r" not in w))
+def _full_dictionary(words: frozenset[str]) -> str:
+    return _load_nlpo3(sorted(words))
 
 
-def _load_nlpo3(base: frozenset[str], extra: set[str]) -> str:
-    """Load base | extra as an nlpO3 dictionary; its name is the hash of the words, so the same
-    words are loaded once per process (nlpO3 keeps a name for the life of the process).
-    A word holding a line break cannot be written to its one-word-a-line file (nor occur in
-    the text newmm sees as one token), so it is left out."""
+def _occurring(text: str, words: frozenset[str], stems: frozenset[str]):
+    """The words that occur in `text` (a prefix walk from every position)."""
+    n = len(text)
+    for a in range(n):
+        for b in range(a + 1, n + 1):
+            piece = text[a:b]
+            if piece not in stems:
+                break
+            if piece in words:
+                yield piece
+
+
+def _load_nlpo3(words: list[str]) -> str:
+    """Load sorted `words` as an nlpO3 dictionary; its name is the hash of the words, so the
+    same words are loaded once per process (nlpO3 keeps a dictionary for the life of the
+    process). A word holding a line break cannot be written to the one-word-a-line file (nor
+    be one token to newmm), so it is left out."""
     import hashlib
-    import heapq
     import tempfile
 
     import nlpo3
 
-    more = sorted(w for w in extra if w not in base and "\n" not in w and "\r" not in w)
-    words = "\n".join(heapq.merge(_sorted(base), more))
-    name = "typeset-" + hashlib.sha256(words.encode()).hexdigest()[:32]
+    text = "\n".join(w for w in words if "\n" not in w and "\r" not in w)
+    name = "typeset-" + hashlib.sha256(text.encode()).hexdigest()[:32]
     if name not in _LOADED:
         with tempfile.TemporaryDirectory(prefix="typeset-dict-") as tmp:
             path = Path(tmp) / "words.txt"
-            path.write_text(words + "\n", encoding="utf-8")
+            path.write_text(text + "\n", encoding="utf-8")
             msg, ok = nlpo3.load_dict(str(path), name)
         if not ok and "already exists" not in msg:
             raise RuntimeError(f"nlpO3 could not load the word list: {msg}")
