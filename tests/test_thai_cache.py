@@ -163,3 +163,17 @@ def test_rebuild_from_the_cache_writes_the_same_tex(tmp_path):
     shutil.rmtree(out / "tex")
     assert build() == first
     assert cache.read_text(encoding="utf-8").startswith("{\"salt\"")
+
+
+def test_paired_matches_are_the_regex_matches():
+    rng = random.Random(11)
+    alphabet = ["ก", "า", "บอริส", " ", " ", "\u00a0", "(", ")", "Boris", "b", ",", "-", "'", "1", "."]
+    texts = DOC + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts.append("คำไทยยาวต่อเนื่อง " * 300 + "เยลต์ซิน (Yeltsin) และ (x")
+    sig = lambda m: (m.span(), m.groups())  # noqa: E731
+    found = 0
+    for t in texts:
+        want = [sig(m) for m in thai.PAIRED.finditer(t)]
+        assert [sig(m) for m in thai.paired_matches(t)] == want, t
+        found += len(want)
+    assert found > 100
