@@ -177,3 +177,14 @@ def test_paired_matches_are_the_regex_matches():
         assert [sig(m) for m in thai.paired_matches(t)] == want, t
         found += len(want)
     assert found > 40          # the generated strings hold pairings to find
+
+
+def test_words_in_finds_what_testing_each_word_finds():
+    words_list = sorted(thai._base_words())
+    rng = random.Random(2)
+    for k in (5, 40, 500):                      # an `in` test each, then a prefix walk
+        words = set(rng.sample(words_list, k)) | {"จองอึน"}
+        stems = thai._prefixes_of(words)
+        for _ in range(200):
+            text = "".join(rng.sample(words_list, 20)) + rng.choice(["จองอึน", ""])
+            assert sorted(thai.words_in(text, words, stems)) == sorted(w for w in words if w in text)

@@ -58,6 +58,10 @@ def _plain_words() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _stems(words: frozenset[str]) -> frozenset[str]:
     """Every non-empty prefix of every word: a prefix walk stops where the text leaves them."""
+    return _prefixes_of(words)
+
+
+def _prefixes_of(words) -> frozenset[str]:
     return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
 
 
@@ -144,7 +148,7 @@ class Lexicon:
         some, a small list of just the words that occur in it. A full list per set of added
         words would hold another 50 MB for every document a process sees (nlpO3 cannot unload).
         """
-        extra = [w for w in self.extra if w in text]
+        extra = words_in(text, self.extra, self.extra_stems)
         if not extra:
             return _full_dictionary(self.base)
         return _load_nlpo3(sorted(set(_occurring(text, self.base, self.stems())) | set(extra)))
@@ -191,6 +195,15 @@ _NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
 @lru_cache(maxsize=4)
 def _full_dictionary(words: frozenset[str]) -> str:
     return _load_nlpo3(sorted(words))
+
+
+def words_in(text: str, words, stems) -> list[str]:
+    """The words of `words` (with `stems`, their prefixes) that occur in `text`: an `in` test
+    each for a few words, one prefix walk of the text for many (a long thesis.yaml word list
+    would otherwise cost a test per word for every text)."""
+    if len(words) <= 32:
+        return [w for w in words if w in text]
+    return list(dict.fromkeys(_occurring(text, words, stems)))
 
 
 def _occurring(text: str, words: frozenset[str], stems: frozenset[str]):
@@ -333,8 +346,10 @@ def learn_words(texts: Iterable[str], words: Iterable[str] = (), trie=None, cach
         trie = (lambda t: lambda: t)(trie)
     learned: set[str] = set()
 
+    user_stems = _prefixes_of(user)
+
     def in_text(text: str) -> list[str]:
-        return sorted(w for w in user if w in text)   # only these can change its result
+        return sorted(words_in(text, user, user_stems))   # only these can change its result
 
     def tokens(run: str) -> list[str]:
         if cache is None:
@@ -558,6 +573,7 @@ class Segmenter:
             for w in self.learned:
                 self._trie.add(w)
         self.protected = frozenset(user | self.learned)
+        self._protected_stems: frozenset[str] | None = None
         self._words = None
         self._cache: dict[str, list[str]] = {}
 
@@ -587,7 +603,9 @@ class Segmenter:
             key = None
             if self.cache is not None:
                 # a split depends only on the dictionary words that occur in the text
-                key = self.cache.key(text, sorted(w for w in self.protected if w in text))
+                if self._protected_stems is None:
+                    self._protected_stems = _prefixes_of(self.protected)
+                key = self.cache.key(text, sorted(words_in(text, self.protected, self._protected_stems)))
                 chunks = self.cache.get("split", key)
             if chunks is None:
                 chunks = self._split(text)
