@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from typeset import nlpo3dict
+
 BREAK = r"\thaibreak{}"
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
@@ -151,7 +153,7 @@ class Lexicon:
         extra = words_in(text, self.extra, self.extra_stems)
         if not extra:
             return _full_dictionary(self.base)
-        return _load_nlpo3(sorted(set(_occurring(text, self.base, self.stems())) | set(extra)))
+        return nlpo3dict.load(set(_occurring(text, self.base, self.stems())) | set(extra))
 
     def _spanned(self, text: str, cut: int) -> bool:
         """Is some word text[a:b] with a < cut < b? Only a word holding the two characters
@@ -164,7 +166,6 @@ class Lexicon:
         return False
 
 
-_LOADED: set[str] = set()
 THAI_LETTER = "\u0e00-\u0e4f\u0e5a-\u0e7f"      # Thai block less the Thai digits (numbers to newmm)
 _SCRIPT_EDGE = re.compile(f"(?<=[{THAI_LETTER}])(?=[^{THAI_LETTER}])|(?<=[^{THAI_LETTER}])(?=[{THAI_LETTER}])")
 _THAI_LETTER = re.compile(f"[{THAI_LETTER}]")
@@ -194,7 +195,7 @@ _NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
 
 @lru_cache(maxsize=4)
 def _full_dictionary(words: frozenset[str]) -> str:
-    return _load_nlpo3(sorted(words))
+    return nlpo3dict.load(words)
 
 
 def words_in(text: str, words, stems) -> list[str]:
@@ -216,29 +217,6 @@ def _occurring(text: str, words: frozenset[str], stems: frozenset[str]):
                 break
             if piece in words:
                 yield piece
-
-
-def _load_nlpo3(words: list[str]) -> str:
-    """Load sorted `words` as an nlpO3 dictionary; its name is the hash of the words, so the
-    same words are loaded once per process (nlpO3 keeps a dictionary for the life of the
-    process). A word holding a line break cannot be written to the one-word-a-line file (nor
-    be one token to newmm), so it is left out."""
-    import hashlib
-    import tempfile
-
-    import nlpo3
-
-    text = "\n".join(w for w in words if "\n" not in w and "\r" not in w)
-    name = "typeset-" + hashlib.sha256(text.encode()).hexdigest()[:32]
-    if name not in _LOADED:
-        with tempfile.TemporaryDirectory(prefix="typeset-dict-") as tmp:
-            path = Path(tmp) / "words.txt"
-            path.write_text(text + "\n", encoding="utf-8")
-            msg, ok = nlpo3.load_dict(str(path), name)
-        if not ok and "already exists" not in msg:
-            raise RuntimeError(f"nlpO3 could not load the word list: {msg}")
-        _LOADED.add(name)
-    return name
 
 
 def new_trie(words: Iterable[str] = ()) -> Lexicon:

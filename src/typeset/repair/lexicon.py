@@ -5,13 +5,12 @@ candidates to nlpO3 in one call (joined by newlines) and scores each from its to
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 import re
-import os
-import tempfile
 from functools import lru_cache
 from typing import Iterable, Sequence
+
+from typeset import nlpo3dict
 
 from .thaichars import is_thai
 
@@ -42,29 +41,6 @@ def base_words() -> frozenset[str]:
     return frozenset(w for w in thai_words() if w and " " not in w and "\n" not in w)
 
 
-_loaded: set[str] = set()
-
-
-def _load_nlpo3(words: Iterable[str]) -> str:
-    """Load a word list into nlpO3 once per distinct list; return its dictionary name."""
-    import nlpo3
-
-    ws = sorted(set(words))
-    name = "typeset-" + hashlib.sha1("\n".join(ws).encode()).hexdigest()[:16]
-    if name not in _loaded:
-        fd, path = tempfile.mkstemp(prefix="typeset-dict-", suffix=".txt")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write("\n".join(ws))
-            msg, ok = nlpo3.load_dict(path, name)
-            if not ok and "already exists" not in msg:
-                raise RuntimeError(msg)
-        finally:
-            os.unlink(path)
-        _loaded.add(name)
-    return name
-
-
 def thai_len(s: str) -> int:
     return sum(1 for c in s if is_thai(c))
 
@@ -84,7 +60,7 @@ class Lexicon:
         self._weak: dict[str, bool] = {}
         self._doc_counts: Counter | None = None   # words standing alone, per learn_document
         self._doc_ok: dict[str, bool] = {}        # could this word be one of the document's own?
-        self.name = _load_nlpo3(base_words()) if not extra else _load_nlpo3(self.words)
+        self.name = nlpo3dict.load(base_words()) if not extra else nlpo3dict.load(self.words)
 
     def tokenize(self, text: str) -> list[str]:
         """nlpO3 tokens, split where Thai meets non-Thai (nlpO3 sometimes glues “ or ” on)."""
