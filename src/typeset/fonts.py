@@ -35,7 +35,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
-from typeset.fsutil import atomic_write
+from typeset.fsutil import atomic_write, install_stamp
 
 DEFAULT = "Sarabun"
 # Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
@@ -105,13 +105,8 @@ class Facts:
 
 @lru_cache(maxsize=1)
 def _facts_salt() -> str:
-    from importlib.util import find_spec
-
     h = hashlib.sha256(Path(__file__).read_bytes())
-    spec = find_spec("fontTools")     # finds the package without importing it
-    if spec is not None and spec.origin:
-        st = os.stat(spec.origin)
-        h.update(f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}".encode())
+    h.update(install_stamp("fontTools").encode())
     return h.hexdigest()[:16]
 
 

@@ -44,3 +44,19 @@ def write_if_changed(path: Path | str, data: str, encoding: str = "utf-8") -> bo
         pass
     atomic_write(path, data, encoding)
     return True
+
+
+def install_stamp(package: str) -> str:
+    """Which installation of `package` is there, without importing it (cheaper than
+    importlib.metadata, so cache salts can use it): the path, size and mtime of its __init__
+    file, which an upgrade replaces. "?" when it is not installed."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.origin:
+        return "?"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return "?"
+    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"

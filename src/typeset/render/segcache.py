@@ -13,6 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from typeset.fsutil import install_stamp
+
 FORMAT = 1
 MAX_ENTRIES = 200_000   # per kind; entries this build did not use are dropped first
 
@@ -22,24 +24,7 @@ def _salt() -> str:
     from typeset.render import thai
 
     code = hashlib.sha256(Path(thai.__file__).read_bytes()).hexdigest()[:16]
-    return f"{FORMAT}|{typeset.__version__}|{_stamp('pythainlp')}|{_stamp('nlpo3')}|{code}"
-
-
-def _stamp(package: str) -> str:
-    """Which installation of `package` is there, without importing it (a cached build never
-    loads PyThaiNLP; importlib.metadata alone costs more than reading the cache): the path,
-    size and mtime of its __init__ file, which an upgrade replaces."""
-    import os
-    from importlib.util import find_spec
-
-    spec = find_spec(package)
-    if spec is None or not spec.origin:
-        return "?"
-    try:
-        st = os.stat(spec.origin)
-    except OSError:
-        return "?"
-    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
+    return f"{FORMAT}|{typeset.__version__}|{install_stamp('pythainlp')}|{install_stamp('nlpo3')}|{code}"
 
 
 class SegmentCache:
