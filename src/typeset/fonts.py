@@ -82,12 +82,19 @@ class Facts:
             except (OSError, ValueError):
                 pass
 
-    def get(self, kind: str, file: str, compute, *extra):
+    @staticmethod
+    def key(kind: str, file: str, *extra) -> str | None:
+        """The memo key of a fact about `file` (None when the file cannot be read)."""
         try:
             st = os.stat(file)
         except OSError:
+            return None
+        return json.dumps([kind, str(file), st.st_size, st.st_mtime_ns, *extra])
+
+    def get(self, kind: str, file: str, compute, *extra):
+        key = self.key(kind, file, *extra)
+        if key is None:
             return compute()          # the computation reports the missing file
-        key = json.dumps([kind, str(file), st.st_size, st.st_mtime_ns, *extra])
         if key not in self.data:
             self.data[key] = compute()
             self.dirty = True
@@ -292,8 +299,9 @@ def _derived(file: str, scale: float) -> tuple[str, bytes]:
 def _place_derived(folder: Path, file: str, scale: float, facts: Facts | None) -> str:
     """Derive `file` at `scale` into `folder` unless the copy there is already the one this
     source and scale give (its hash, from the memo): then fontTools is not even loaded."""
-    if facts is not None:
-        known = facts.data.get(json.dumps(["derived", *_stat_key(file), scale]))
+    key = facts.key("derived", file, scale) if facts is not None else None
+    if key is not None:
+        known = facts.data.get(key)
         if isinstance(known, list) and len(known) == 2:
             name, digest = known
             try:
@@ -303,18 +311,10 @@ def _place_derived(folder: Path, file: str, scale: float, facts: Facts | None) -
                 pass
     name, data = _derived(file, scale)
     place_font(folder, name, data)
-    if facts is not None and _stat_key(file):
-        facts.data[json.dumps(["derived", *_stat_key(file), scale])] = [name, hashlib.sha256(data).hexdigest()]
+    if key is not None:
+        facts.data[key] = [name, hashlib.sha256(data).hexdigest()]
         facts.dirty = True
     return name
-
-
-def _stat_key(file: str) -> list:
-    try:
-        st = os.stat(file)
-    except OSError:
-        return []
-    return [str(file), st.st_size, st.st_mtime_ns]
 
 
 def place_font(folder: Path, name: str, data: bytes) -> bool:
