@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -169,6 +170,7 @@ class Lexicon:
 THAI_LETTER = "\u0e00-\u0e4f\u0e5a-\u0e7f"      # Thai block less the Thai digits (numbers to newmm)
 _SCRIPT_EDGE = re.compile(f"(?<=[{THAI_LETTER}])(?=[^{THAI_LETTER}])|(?<=[^{THAI_LETTER}])(?=[{THAI_LETTER}])")
 _THAI_LETTER = re.compile(f"[{THAI_LETTER}]")
+_NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
 
 
 def _edges(word: str):
@@ -188,9 +190,6 @@ def _edge_index(words: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]
             for pair, k in _edges(w):
                 index.setdefault(pair, []).append((w, k))
     return {pair: tuple(sorted(v)) for pair, v in index.items()}
-
-
-_NOT_LETTERS = re.compile(f"[^{THAI_LETTER}]")
 
 
 @lru_cache(maxsize=4)
@@ -455,8 +454,6 @@ def certain_boundaries(run: str, trie) -> set[int]:
     guess is not good enough to break a line on. Pieces outside the dictionary cost 2 words
     per character cluster, as newmm prefers dictionary words.
     """
-    from bisect import bisect_right
-
     n = len(run)
     ends = _tcc_ends(run)
     ends.add(0)
@@ -493,16 +490,9 @@ def _word_across(text: str, cut: int) -> bool:
     """Is some dictionary word text[a:b] with a < cut < b?"""
     lex = _base_trie()
     stems = lex.stems()
-    for a in range(cut):
-        if text[a:cut + 1] not in stems:      # no word from a reaches past the cut
-            continue
-        for b in range(cut + 1, len(text) + 1):
-            piece = text[a:b]
-            if piece not in stems:
-                break
-            if piece in lex:
-                return True
-    return False
+    # a word from a can reach past the cut only if text[a:cut + 1] starts one
+    return any(text[a:cut + 1] in stems and any(a + len(w) > cut for w in lex.prefixes(text, a))
+               for a in range(cut))
 
 
 @lru_cache(maxsize=100_000)
