@@ -50,22 +50,24 @@ def _split_word(lex, run: str, follow: str) -> bool:
     """Does gluing `follow` to `run` put a dictionary word across the gap?"""
     if not follow or follow[0] not in CONSONANTS:
         return False
-    pos = 0
-    for t in lex.tokenize(run + follow):
-        if pos < len(run) < pos + len(t):
-            return t in lex.words and not lex.weak(t)
-        pos += len(t)
-    return False
+    pos, t = _token_at(lex, run + follow, len(run))
+    return pos < len(run) and t in lex.words and not lex.weak(t)
 
 
 def _closes_word(lex, run: str, at: int) -> bool:
     """Is the consonant at `at` the last letter of a dictionary word (a final consonant)?"""
+    pos, t = _token_at(lex, run, at)
+    return at == pos + len(t) - 1 and pos < at and t in lex.words and not lex.weak(t)
+
+
+def _token_at(lex, text: str, at: int) -> tuple[int, str]:
+    """(start, token) of the token of `text` that holds position `at`."""
     pos = 0
-    for t in lex.tokenize(run):
-        if pos <= at < pos + len(t):
-            return at == pos + len(t) - 1 and pos < at and t in lex.words and not lex.weak(t)
+    for t in lex.tokenize(text):
+        if at < pos + len(t):
+            return pos, t
         pos += len(t)
-    return False
+    return pos, ""
 
 
 def fix_line(lines: list[str], li: int, lex) -> tuple[str, list[tuple[str, str]]]:
