@@ -81,7 +81,7 @@ def test_bundled_thesis_templates_differ_visibly(tmp_path):
     a = flat(config.load(tmp_path, template="thai-thesis").settings)
     b = flat(config.load(tmp_path, template="thai-report").settings)
     differ = {k for k in a if a[k] != b[k]}
-    assert {"margins.top", "headings.chapter.align", "page_numbers.body"} <= differ
+    assert {"margins.top", "font.heading_size.chapter", "page_numbers.body"} <= differ
 
 
 def test_thai_thesis_matches_the_common_graduate_school_rules(tmp_path):
