@@ -4,6 +4,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -37,3 +40,13 @@ def check_golden(path: Path, actual: str) -> None:
 
 def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def build_copy(fixture: Path, tmp: Path):
+    """Copy a fixture thesis to TMP/thesis and build it as a user would (a child process) into
+    TMP/out; return (CompletedProcess, out folder)."""
+    folder = shutil.copytree(fixture, tmp / "thesis")
+    out = tmp / "out"
+    proc = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    return proc, out

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from source_helpers import FIXTURES
+from source_helpers import FIXTURES, build_copy
 
 LAYOUT = FIXTURES / "render" / "layout"
 PT = 72 / 72.27            # one TeX point in bp
@@ -28,10 +27,7 @@ WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("layout")
-    folder = Path(shutil.copytree(LAYOUT, tmp / "thesis"))
-    out = tmp / "out"
-    proc = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o", str(out)],
-                          capture_output=True, text=True, timeout=600)
+    proc, out = build_copy(LAYOUT, tmp)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r",\s+0\s+overfull\s+boxes", proc.stdout + proc.stderr)   # rich wraps lines
     html = subprocess.run(["pdftotext", "-bbox", str(out / "thesis.pdf"), "-"], capture_output=True,

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from source_helpers import FIXTURES
+from source_helpers import FIXTURES, build_copy
 
 LONG = FIXTURES / "render" / "longtable"
 
@@ -22,10 +20,7 @@ def page_texts(pdf: Path) -> list[str]:
 
 @pytest.mark.tex
 def test_sixty_row_table_breaks_across_pages_with_header_and_lot_entry(tmp_path):
-    folder = Path(shutil.copytree(LONG, tmp_path / "thesis"))
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o", str(out)],
-                          capture_output=True, text=True, timeout=600)
+    proc, out = build_copy(LONG, tmp_path)
     assert proc.returncode == 0, proc.stderr
     log = (out / "tex" / "thesis.log").read_text(encoding="utf-8", errors="replace")
     assert "Float too large" not in log

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from source_helpers import FIXTURES
+from source_helpers import FIXTURES, build_copy
 from test_render_latex import META, thesis, without_breaks
 from typeset import source
 from typeset.errors import UserError
@@ -130,17 +128,14 @@ def test_nesting_past_the_parser_limit_is_refused_with_its_line(tmp_path):
 
 @pytest.mark.tex
 def test_wide_and_deep_fixture_builds_with_every_cell_on_the_page(tmp_path):
-    folder = Path(shutil.copytree(WIDE, tmp_path / "thesis"))
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o", str(out)],
-                          capture_output=True, text=True, timeout=600)
+    proc, out = build_copy(WIDE, tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     said = re.sub(r"\s+", " ", proc.stdout + proc.stderr)   # rich wraps long lines
     assert "table without a caption" in said and ", 0 overfull boxes" in said, said
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / "thesis.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
-    md = (folder / "chapters" / "02-wide.md").read_text(encoding="utf-8")
+    md = (WIDE / "chapters" / "02-wide.md").read_text(encoding="utf-8")
     cells = {c.strip() for line in md.splitlines() if line.startswith("|") and "---" not in line
              for c in line.strip("|").split("|")}
     missing = [c for c in cells if re.sub(r"\s+", "", c) not in flat]
