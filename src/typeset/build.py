@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typeset import source
 from typeset.errors import UserError
-from typeset.fsutil import atomic_write, write_if_changed
-from typeset.render import CACHE, MAIN, Renderer
+from typeset.fsutil import CACHE_DIR, atomic_write, write_if_changed
+from typeset.render import MAIN, Renderer
 from typeset.render.env import use_bytecode_cache
 
 SHOW = 5   # overfull boxes listed in the summary
@@ -32,7 +32,7 @@ def run(args) -> int:
         console.print(f"[yellow]warning:[/] {warning}")
     tex_dir = out / "tex"
     renderer = Renderer(doc, cfg, tex_dir)
-    use_bytecode_cache(renderer.env, (out / CACHE).parent)   # compiled templates kept between builds
+    use_bytecode_cache(renderer.env, out / CACHE_DIR)   # compiled templates kept between builds
     for warning in renderer.fonts.get("font", {}).get("warnings", []):
         console.print(f"[yellow]warning:[/] {warning}")
     files = renderer.render(only=args.only)

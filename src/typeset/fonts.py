@@ -35,7 +35,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
-from typeset.fsutil import atomic_write, install_stamp
+from typeset.fsutil import CACHE_DIR, atomic_write, install_stamp
 
 DEFAULT = "Sarabun"
 # Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
@@ -56,7 +56,7 @@ DROP_TABLES = ("DSIG",)
 FAMILY_NAMES = (1, 3, 4, 16, 18, 21)
 PS_NAMES = (6, 20, 25)
 # facts about font files kept between builds, beside the tex folder (OUT/.typeset-cache)
-FACTS = Path(".typeset-cache") / "fonts.json"
+FACTS = Path(CACHE_DIR) / "fonts.json"
 
 
 class Facts:

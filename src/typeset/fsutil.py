@@ -5,6 +5,9 @@ import os
 import tempfile
 from pathlib import Path
 
+# what a build keeps for the next one (segmentation, font facts, compiled templates), in OUT
+CACHE_DIR = ".typeset-cache"
+
 
 def atomic_write(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write to a temp file in the same folder, fsync, then rename over `path`."""

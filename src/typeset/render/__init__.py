@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
+from typeset.fsutil import CACHE_DIR
 from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
 from typeset.render.inline import Inline
@@ -19,7 +20,7 @@ from typeset.source import nodes as n
 
 MAIN = "thesis.tex"
 BIB = "references.bib"   # copied next to the .tex files by the build
-CACHE = ".typeset-cache/thai-segments.json"   # under the output folder, beside tex/
+CACHE = f"{CACHE_DIR}/thai-segments.json"   # under the output folder, beside tex/
 SAFE_PATH = re.compile(r"^[\w./-]+$")
 # LaTeX allows 6 nested list environments (tsquote, tsenum: bullets too, so itemize's own limit
 # of 4 does not apply); deeper quotes and lists are set at the deepest level's indentation instead.
