@@ -26,7 +26,6 @@ import io
 import json
 import os
 import re
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +36,7 @@ from markupsafe import Markup
 from typeset.errors import UserError
 from typeset.fsutil import CACHE_DIR, atomic_write, install_stamp
 from typeset.memo import Memo
+from typeset import tools
 
 DEFAULT = "Sarabun"
 # Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
@@ -115,12 +115,7 @@ class Font:
 
 
 def _fc(args: list[str]) -> str:
-    try:
-        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    except FileNotFoundError:
-        raise UserError(f"{args[0]} not found: install fontconfig (`apt-get install fontconfig`)") from None
-    except subprocess.CalledProcessError as e:
-        raise UserError(f"{' '.join(args[:2])} failed: {e.stderr.strip()[:200]}") from None
+    return tools.run(args, "fontconfig")
 
 
 @lru_cache(maxsize=1)
