@@ -70,12 +70,10 @@ def pdftotext(pdf: Path, layout: bool = False) -> str:
 
 def markdown_blocks(md: str) -> list[str]:
     """The text of each block (heading, paragraph, list item, table cell) of a Markdown file."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
+    from typeset.source.markdown import parser
 
-    md_parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     out: list[str] = []
-    for tok in md_parser.parse(md):
+    for tok in parser().parse(md):
         if tok.type != "inline":
             continue
         parts = []

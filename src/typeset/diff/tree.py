@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from typeset.diff.words import join_lines
+from typeset.source.markdown import parser
 from typeset.source.nodes import Section, walk as walk_blocks
 from typeset.errors import UserError
 from typeset.textio import read_text
@@ -79,14 +79,6 @@ class Node:
             yield from c.walk()
 
 
-@lru_cache(maxsize=1)
-def _md():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    return MarkdownIt("commonmark").enable("table").use(footnote_plugin)
-
-
 def parse(text: str, file: str, root: Node | None = None) -> Node:
     """Add the headings and blocks of one Markdown file to `root` (a level-0 Node)."""
     root = root or Node(level=0)
@@ -94,7 +86,7 @@ def parse(text: str, file: str, root: Node | None = None) -> Node:
     starts: list[tuple[int, Node]] = [(0, root)]
     footnotes: list[Block] = []
     containers: list[str] = []
-    tokens = _md().parse(text)
+    tokens = parser().parse(text)
     i = 0
     while i < len(tokens):
         t = tokens[i]
