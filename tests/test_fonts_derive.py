@@ -13,7 +13,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from thai_helpers import MAIN, chapter_tex
-from typeset.config import REPO_LATEX
+from typeset.config import LATEX
 from typeset.fonts import DERIVED_DIR, derive, font_context
 
 SARABUN = font_context({"font": {"family": "Sarabun", "scale": 1}})["font"]
@@ -74,7 +74,7 @@ def test_cff_font_is_rescaled_through_its_font_matrix():
 
 def _fonts_tex(tex_dir: Path) -> str:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(REPO_LATEX / "base")), undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(str(LATEX / "base")), undefined=jinja2.StrictUndefined,
         block_start_string="<%", block_end_string="%>", variable_start_string="<<",
         variable_end_string=">>", comment_start_string="<#", comment_end_string="#>",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from pylatex.utils import escape_latex
 
-from typeset.config import REPO_LATEX
+from typeset.config import LATEX
 from typeset.fonts import font_context
 from typeset.render.thai import BREAK, Segmenter
 
@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def fonts_tex(family: str = "Sarabun", pdfa: bool = False) -> str:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(REPO_LATEX / "base")), undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(str(LATEX / "base")), undefined=jinja2.StrictUndefined,
         block_start_string="<%", block_end_string="%>", variable_start_string="<<",
         variable_end_string=">>", comment_start_string="<#", comment_end_string="#>",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

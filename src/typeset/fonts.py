@@ -26,7 +26,6 @@ import io
 import json
 import os
 import re
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +35,8 @@ from markupsafe import Markup
 
 from typeset.errors import UserError
 from typeset.fsutil import CACHE_DIR, atomic_write, install_stamp
+from typeset.memo import Memo
+from typeset import tools
 
 DEFAULT = "Sarabun"
 # Height of ก in em in the traditional Thai fonts (TH Sarabun New, TH SarabunPSK): what a Thai
@@ -70,17 +71,8 @@ class Facts:
     """
 
     def __init__(self, path: Path | None = None):
-        self.path = path
-        self.salt = _facts_salt()
-        self.data: dict[str, object] = {}
-        self.dirty = False
-        if path is not None:
-            try:
-                raw = json.loads(path.read_text(encoding="utf-8"))
-                if isinstance(raw, dict) and raw.get("salt") == self.salt and isinstance(raw.get("data"), dict):
-                    self.data = raw["data"]
-            except (OSError, ValueError):
-                pass
+        self.memo = Memo(path, _facts_salt())
+        self.path, self.data = self.memo.path, self.memo.data
 
     @staticmethod
     def key(kind: str, file: str, *extra) -> str | None:
@@ -97,17 +89,11 @@ class Facts:
             return compute()          # the computation reports the missing file
         if key not in self.data:
             self.data[key] = compute()
-            self.dirty = True
+            self.memo.dirty = True
         return self.data[key]
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
-            return
-        try:
-            atomic_write(self.path, json.dumps({"salt": self.salt, "data": self.data}, sort_keys=True))
-        except OSError:
-            pass                      # a memo that cannot be written is only slower next time
-        self.dirty = False
+        self.memo.save(sort_keys=True)
 
 
 @lru_cache(maxsize=1)
@@ -129,12 +115,7 @@ class Font:
 
 
 def _fc(args: list[str]) -> str:
-    try:
-        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    except FileNotFoundError:
-        raise UserError(f"{args[0]} not found: install fontconfig (`apt-get install fontconfig`)") from None
-    except subprocess.CalledProcessError as e:
-        raise UserError(f"{' '.join(args[:2])} failed: {e.stderr.strip()[:200]}") from None
+    return tools.run(args, "fontconfig")
 
 
 @lru_cache(maxsize=1)
@@ -313,7 +294,7 @@ def _place_derived(folder: Path, file: str, scale: float, facts: Facts | None) -
     place_font(folder, name, data)
     if key is not None:
         facts.data[key] = [name, hashlib.sha256(data).hexdigest()]
-        facts.dirty = True
+        facts.memo.dirty = True
     return name
 
 

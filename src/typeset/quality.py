@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from typeset import tools
 from typeset.errors import UserError
 
 THAI = re.compile(r"[\u0e01-\u0e4f]")
@@ -59,12 +59,7 @@ class Quality:
 
 
 def _run(cmd: list[str]) -> str:
-    try:
-        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    except FileNotFoundError:
-        raise UserError(f"{cmd[0]} not found: install it with `apt-get install poppler-utils`") from None
-    except subprocess.CalledProcessError as e:
-        raise UserError(f"{cmd[0]} failed on {cmd[-2]}: {e.stderr.strip()[:200]}") from None
+    return tools.run(cmd, "poppler-utils")
 
 
 def pdftotext(pdf: Path, layout: bool = False) -> str:
@@ -75,12 +70,10 @@ def pdftotext(pdf: Path, layout: bool = False) -> str:
 
 def markdown_blocks(md: str) -> list[str]:
     """The text of each block (heading, paragraph, list item, table cell) of a Markdown file."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
+    from typeset.source.markdown import parser
 
-    md_parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     out: list[str] = []
-    for tok in md_parser.parse(md):
+    for tok in parser().parse(md):
         if tok.type != "inline":
             continue
         parts = []

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from typeset.article.dates import thai_date
+from typeset.thai.numerals import to_arabic
 from typeset.article.detect import looks_like_article
 from typeset.article.parse import Article, parse_article
 from typeset.repair.spaces import Change, document_vocabulary, remove_spurious_spaces
 
 __all__ = ["looks_like_article", "import_article", "ArticleReport", "build_files"]
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 TITLE_TODO = "TODO: the text has no title line; write the article's title here"
 # Markdown syntax that would change a plain paragraph: escaped so the text stays text.
 MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
@@ -77,7 +77,7 @@ def _yaml(art: Article) -> str:
            "template: article"]
     out.append(f"title: {_q(art.title or TITLE_TODO)}")
     if art.date:
-        era = " (Buddhist Era year)" if art.date.year != int(art.dateline[-4:].translate(THAI_DIGITS) or 0) else ""
+        era = " (Buddhist Era year)" if art.date.year != int(to_arabic(art.dateline[-4:]) or 0) else ""
         out.append(f"date: {_q(art.date.isoformat())}    # from the dateline \"{art.dateline}\"{era}")
     else:
         out.append("date: \"TODO: no dateline found; write the date as YYYY-MM-DD\"")

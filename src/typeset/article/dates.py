@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from typeset.thai.numerals import to_arabic
+
 MONTHS = [
     ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),
     ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
@@ -14,7 +16,6 @@ MONTHS = [
 ]
 _MONTH_NO = {name: i for i, pair in enumerate(MONTHS, 1) for name in pair}
 _MONTH_NO.update({name.replace(".", ""): i for i, (_, name) in enumerate(MONTHS, 1)})
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_NO), key=len, reverse=True))
 # day, Thai month (full or abbreviated, with or without dots), year (B.E. or C.E.)
 THAI_DATE = re.compile(rf"(?P<d>[0-9๐-๙]{{1,2}})\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>[0-9๐-๙]{{4}}|[0-9๐-๙]{{2}})(?![0-9๐-๙])")
@@ -23,7 +24,7 @@ NUMERIC_DATE = re.compile(r"(?<![\d-])(?:(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](
 
 
 def _year(text: str) -> int:
-    y = int(text.translate(_THAI_DIGITS))
+    y = int(to_arabic(text))
     if y < 100:          # "65" in a Thai dateline is B.E. 2565
         y += 2500
     return y - 543 if y >= 2400 else y
@@ -39,7 +40,7 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
 def parse_thai_date(text: str) -> tuple[dt.date, re.Match] | None:
     """The first Thai-style date in `text` and its match, or None."""
     for m in THAI_DATE.finditer(text):
-        date = _make(_year(m["y"]), _MONTH_NO[m["m"]], int(m["d"].translate(_THAI_DIGITS)))
+        date = _make(_year(m["y"]), _MONTH_NO[m["m"]], int(to_arabic(m["d"])))
         if date:
             return date, m
     return None

@@ -13,6 +13,7 @@ thesis.yaml `settings:`. Every layer is validated against schema.SCHEMA before i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from typeset.config.meta import check_meta
@@ -22,9 +23,10 @@ from typeset.config.yamlfile import Marked, read_marked
 from typeset.errors import UserError
 
 HERE = Path(__file__).resolve().parent
-REPO_LATEX = HERE.parents[2] / "latex"
-TEMPLATES = REPO_LATEX / "templates"
-BASE = REPO_LATEX / "base"
+# Templates are package data (src/typeset/latex), so an installed wheel finds them too.
+LATEX = Path(str(resources.files("typeset") / "latex"))
+TEMPLATES = LATEX / "templates"
+BASE = LATEX / "base"
 DEFAULT_TEMPLATE = "thai-thesis"
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from typeset.diff.words import join_lines
+from typeset.source.markdown import parser
+from typeset.source.nodes import Section, walk as walk_blocks
 from typeset.errors import UserError
 from typeset.textio import read_text
 
@@ -78,14 +79,6 @@ class Node:
             yield from c.walk()
 
 
-@lru_cache(maxsize=1)
-def _md():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    return MarkdownIt("commonmark").enable("table").use(footnote_plugin)
-
-
 def parse(text: str, file: str, root: Node | None = None) -> Node:
     """Add the headings and blocks of one Markdown file to `root` (a level-0 Node)."""
     root = root or Node(level=0)
@@ -93,7 +86,7 @@ def parse(text: str, file: str, root: Node | None = None) -> Node:
     starts: list[tuple[int, Node]] = [(0, root)]
     footnotes: list[Block] = []
     containers: list[str] = []
-    tokens = _md().parse(text)
+    tokens = parser().parse(text)
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -163,6 +156,32 @@ def _number_children(node: Node) -> None:
         _number_children(c)
 
 
+def _build_numbers(path: Path, src: "Source") -> None:
+    """Labels and numbers as the build prints them (template settings: บทที่ label, Thai digits)."""
+    from typeset import source
+
+    doc, cfg = source.load(path)
+    heads = cfg.settings["headings"]
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    for part in doc.chapters + doc.appendices:
+        if part.kind == "chapter":
+            label = heads["chapter"].get("label", "บทที่ {n}")
+        else:
+            label = heads.get("appendix", {}).get("label", "ภาคผนวก {n}")
+        found[(part.file, part.line)] = (part.number, label.replace("{n}", part.number) if label else "")
+        for b in walk_blocks(part.blocks):
+            if isinstance(b, Section):
+                found[(b.file, b.line)] = (b.number, "")
+    for tree in (src.chapters, src.appendices):
+        for node in tree.walk():
+            hit = found.get((node.file, node.line))
+            if hit is None or node.level == 0:
+                continue
+            node.number = hit[0]
+            if node.level == 1:
+                node.label_prefix = hit[1]
+
+
 @dataclass
 class Source:
     """Everything `typeset diff` compares in one thesis folder (or one chapter file)."""
@@ -225,6 +244,8 @@ def load(path: Path | str) -> Source:
         raise UserError(f"{path}: not a thesis folder (no thesis.yaml, no chapters/*.md)")
     src = Source(path, number(_parse_files(files, path)),
                  number(_parse_files(_md_files(path / "appendices"), path), "ภาคผนวก", letters=True))
+    if (path / "thesis.yaml").is_file():
+        _build_numbers(path, src)
     for f in _md_files(path / "frontmatter"):
         rel = f.relative_to(path).as_posix()
         src.parts[rel] = number(parse(read_text(f), rel), "")

@@ -64,10 +64,8 @@ class Renderer:
 
     # -- helpers exposed to templates -------------------------------------------
     def font_context(self) -> dict:
-        try:
-            from typeset.fonts import font_context   # the Thai typesetting stage
-        except ImportError:
-            return {"font": _sarabun_font(self.cfg.settings), "pdfa": bool(self.cfg.meta.get("pdfa"))}
+        from typeset.fonts import font_context
+
         return font_context(self.cfg.settings, self.cfg.meta, self.tex_dir)
 
     def src(self, node) -> Markup:
@@ -203,19 +201,6 @@ def escape_plain_markup(text) -> Markup:
 
 def render(doc: n.Document, cfg, only: int | None = None) -> dict[str, str]:
     return Renderer(doc, cfg).render(only)
-
-
-def _sarabun_font(settings) -> dict:
-    """Sarabun from fontpkg-sarabun, loaded by path (until the Thai font module lands)."""
-    family = settings["font"]["family"]
-    if family != "Sarabun":
-        raise UserError(f"font '{family}' is not supported yet; use Sarabun")
-    import fontpkg_sarabun
-
-    path = Path(fontpkg_sarabun.ROOT) / "files"
-    if not (path / "Sarabun-Regular.ttf").is_file():
-        raise UserError(f"Sarabun font files not found in {path}; reinstall fontpkg-sarabun")
-    return {"file_name": "Sarabun", "path": Markup(path.as_posix())}
 
 
 def trusted(value) -> Markup:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jinja2
 
-from typeset.config import REPO_LATEX
+from typeset.config import LATEX
 
-BASE = REPO_LATEX / "base"
+BASE = LATEX / "base"
 
 
 def make_env(search_path: list[Path], finalize) -> jinja2.Environment:

@@ -4,8 +4,7 @@ Segmenting is most of the Python time of a build; an unchanged paragraph (or doc
 the same result, so the next build (a `--only N` draft, a rebuild after editing one chapter)
 reads it back instead. Keys hash everything a result depends on: the text, the user and learned
 words that occur in it, typeset's and PyThaiNLP's versions and the segmenter's own source (a
-changed algorithm never reuses old results). The file is written atomically; a missing,
-unreadable or corrupt file is an empty cache.
+changed algorithm never reuses old results). The file is a typeset.memo.Memo.
 """
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ import json
 from pathlib import Path
 
 from typeset.fsutil import install_stamp
+from typeset.memo import Memo
 
 FORMAT = 1
 MAX_ENTRIES = 200_000   # per kind; entries this build did not use are dropped first
@@ -31,23 +31,10 @@ class SegmentCache:
     """kind -> {key: value}; `key(...)` hashes its parts with the version salt."""
 
     def __init__(self, path: Path | str | None = None):
-        self.path = Path(path) if path else None
-        self.salt = _salt()
-        self.data: dict[str, dict] = {}
+        self.memo = Memo(path, _salt())
+        self.path, self.salt = self.memo.path, self.memo.salt
+        self.data: dict[str, dict] = {k: v for k, v in self.memo.data.items() if isinstance(v, dict)}
         self.used: dict[str, set] = {}
-        self.dirty = False
-        if self.path and self.path.is_file():
-            self.data = self._read(self.path, self.salt)
-
-    @staticmethod
-    def _read(path: Path, salt: str) -> dict[str, dict]:
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(raw, dict) or raw.get("salt") != salt or not isinstance(raw.get("data"), dict):
-            return {}
-        return {k: v for k, v in raw["data"].items() if isinstance(v, dict)}
 
     def key(self, *parts) -> str:
         h = hashlib.sha256(self.salt.encode())
@@ -64,14 +51,14 @@ class SegmentCache:
     def put(self, kind: str, key: str, value) -> None:
         self.data.setdefault(kind, {})[key] = value
         self.used.setdefault(kind, set()).add(key)
-        self.dirty = True
+        self.memo.dirty = True
+
+    @property
+    def dirty(self) -> bool:
+        return self.memo.dirty
 
     def save(self) -> None:
         """Write the file if anything was added (no-op without a path)."""
-        if not (self.path and self.dirty):
-            return
-        from typeset.fsutil import atomic_write
-
         data = {}
         for kind, entries in self.data.items():
             used = self.used.get(kind, set())
@@ -79,5 +66,4 @@ class SegmentCache:
                 keep = [k for k in entries if k in used] + [k for k in entries if k not in used]
                 entries = {k: entries[k] for k in keep[:MAX_ENTRIES]}
             data[kind] = entries
-        atomic_write(self.path, json.dumps({"salt": self.salt, "data": data}, ensure_ascii=False))
-        self.dirty = False
+        self.memo.save(data)

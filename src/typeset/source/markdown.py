@@ -350,3 +350,8 @@ def parse_file(path, rel: str):
         body.append(b)
     body = find_epigraphs(attach_captions(body))
     return title, title_line, body
+
+
+def parser() -> MarkdownIt:
+    """The one markdown-it configuration, for every reader of chapter Markdown (build, diff, quality)."""
+    return _md()

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from typeset.source import nodes as n
+from typeset.thai.numerals import to_thai
 
 THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
-THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def thai_letter(i: int) -> str:
@@ -18,7 +18,7 @@ def thai_letter(i: int) -> str:
 
 def format_number(i: int, style: str) -> str:
     if style == "thai":
-        return str(i).translate(THAI_DIGITS)
+        return to_thai(str(i))
     if style == "thai_letters":
         return thai_letter(i)
     if style == "latin_letters":
