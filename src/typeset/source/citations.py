@@ -54,7 +54,7 @@ def _matches(text: str):
     for m in BRACKET.finditer(text):
         items = [ITEM.match(part) for part in m.group(1).split(";")]
         if not all(items):
-            continue   # not all parts are citations: e.g. "[ดู @x และ y]" stays text
+            continue   # not all parts are citations: "[ดู @x และ y]" is text around a narrative @x
         parts = [n.CiteItem(i.group("key"), i.group("pre") or "", (i.group("loc") or "").strip(),
                             bool(i.group("sup"))) for i in items]
         cite = n.Citation("", 0, [p.key for p in parts], parts[-1].locator, m.group(0), items=parts)
