@@ -151,14 +151,15 @@ class Renderer:
                 out["biography.tex"] = self.part_file(doc.biography, "biography.tex.j2")
             if doc.references:
                 out["references.tex"] = self.part_file(doc.references, "references.tex.j2")
-            if doc.bib is not None:
-                out[COPY] = bib_with_breaks(doc.bib, self.esc)
+
+        if doc.bib is not None:   # drafts cite too: biblatex is loaded, only the list is left out
+            out[COPY] = bib_with_breaks(doc.bib, self.esc)
         main = "article.tex.j2" if doc.kind == "article" else "thesis.tex.j2"
         out[MAIN] = self.env.get_template(main).render(
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
             references=Markup("references") if (doc.references and only is None) else "",
-            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only is not None,
+            bibliography=(Markup(BIB) if doc.bibliography else None), draft=only is not None,
             has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),
