@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typeset.compile.biber import biber_failure
 from typeset.compile.log import BoxIssue, LogError, LogReport, parse_log
 from typeset.errors import UserError
 from typeset.fsutil import atomic_write
@@ -154,8 +155,9 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
         failed = proc.returncode != 0 or rep.errors or not built.is_file()
     seconds = time.monotonic() - t0
     if failed:
+        message = _failure(tex_dir, rep, proc, log_out)   # before the cleaning: biber's .blg
         clean_auxiliary(tex_dir)   # the next build starts clean, whatever this run half-wrote
-        raise UserError(_failure(tex_dir, rep, proc, log_out))
+        raise UserError(message)
     _replace(built, out_pdf)
     runs = len(re.findall(r"Run number \d+ of rule '(?:xe)?latex", proc.stdout + proc.stderr))
     return CompileResult(
@@ -201,6 +203,9 @@ def _run(cmd: list[str], tex_dir: Path, stem: str, source_date_epoch: int | None
 
 
 def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path) -> str:
+    bib = biber_failure(tex_dir, log_out.stem)
+    if bib:
+        return bib
     if rep.errors:
         first = rep.errors[0]
         where = locate(tex_dir, first.file, first.line)

@@ -175,7 +175,7 @@ FONT_NAME = Name(r"[A-Za-z0-9][A-Za-z0-9 ._+-]{0,60}", "a font family name (lett
 POSITION = Choice("top-left", "top-center", "top-right", "bottom-left", "bottom-center", "bottom-right", "none")
 ALIGN = Choice("center", "left", "right")
 FRONTMATTER_PAGES = ("cover", "title_th", "title_en", "approval", "abstract_th", "abstract_en",
-                     "acknowledgements", "toc", "lot", "lof")
+                     "preface", "acknowledgements", "toc", "lot", "lof")
 FONT_SIZE = Length(min_pt=6, max_pt=72)
 SPACE = Length(max_pt=200)
 
@@ -262,7 +262,8 @@ SCHEMA: dict = {
     "captions": {"figure": Text(), "table": Text(), "separator": Text(max_len=10), "bold_label": Bool(),
                  "continued": Text(max_len=40)},
     "bibliography": {"title": Text(),
-                     "style": Name(r"[a-z][a-z0-9-]{0,40}", "a biblatex style name such as apa or numeric")},
+                     "style": Name(r"[a-z][a-z0-9-]{0,40}", "a biblatex style name such as apa or numeric"),
+                     "order": Choice("thai-first", "english-first", "mixed")},
     "appendix": {"title": Text()},
     "biography": {"title": Text()},
 }

@@ -14,12 +14,13 @@ from typeset.errors import UserError
 from typeset.fsutil import CACHE_DIR
 from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
+from typeset.render.bibliography import COPY, bib_with_breaks, reference_entries
 from typeset.render.inline import Inline
 from typeset.render import tables
 from typeset.source import nodes as n
 
 MAIN = "thesis.tex"
-BIB = "references.bib"   # copied next to the .tex files by the build
+BIB = COPY   # references.bib with Thai break points (render.bibliography), beside the .tex files
 CACHE = f"{CACHE_DIR}/thai-segments.json"   # under the output folder, beside tex/
 SAFE_PATH = re.compile(r"^[\w./-]+$")
 # LaTeX allows 6 nested list environments (tsquote, tsenum: bullets too, so itemize's own limit
@@ -46,7 +47,8 @@ class Renderer:
         # segmentation is kept in OUT/.typeset-cache for the next build
         cache = Path(tex_dir).parent / CACHE if tex_dir else None
         self.esc = Escaper(doc.words, document=list(document_texts(doc)), cache_file=cache)
-        self.inline = Inline(self.esc, cite=bool(doc.bibliography))
+        thai_keys = {e.key for e in doc.bib.entries if e.thai} if doc.bib else set()
+        self.inline = Inline(self.esc, cite=bool(doc.bibliography), thai_keys=thai_keys)
         self.env = make_env(cfg.search_path, self.esc.finalize)
         self.env.globals.update(
             block=self.block, blocks=self.blocks, inline=self.inline, src=self.src,
@@ -54,7 +56,7 @@ class Renderer:
             kind=lambda b: type(b).__name__.lower(), settings=cfg.settings,
             meta=cfg.meta, doc=doc, table_layout=self.table_layout, caption_label=self.caption_label,
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
-            appendix_label=self.appendix_label,
+            appendix_label=self.appendix_label, reference_entries=reference_entries,
         )
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
         self.fonts = self.font_context()
@@ -145,11 +147,17 @@ class Renderer:
                 appendices.append(Markup(name))
             if doc.biography:
                 out["biography.tex"] = self.part_file(doc.biography, "biography.tex.j2")
+            if doc.references:
+                out["references.tex"] = self.part_file(doc.references, "references.tex.j2")
+
+        if doc.bib is not None:   # drafts cite too: biblatex is loaded, only the list is left out
+            out[COPY] = bib_with_breaks(doc.bib, self.esc)
         main = "article.tex.j2" if doc.kind == "article" else "thesis.tex.j2"
         out[MAIN] = self.env.get_template(main).render(
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
-            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only is not None,
+            references=Markup("references") if (doc.references and only is None) else "",
+            bibliography=(Markup(BIB) if doc.bibliography else None), draft=only is not None,
             has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),

@@ -5,6 +5,7 @@ import re
 
 from markupsafe import Markup
 
+from typeset.render.bibliography import cite_command
 from typeset.render.escape import Escaper, escape_code, escape_url
 from typeset.source import nodes as n
 
@@ -13,9 +14,10 @@ LINKABLE = re.compile(r"^(https?://|mailto:|ftp://)", re.I)
 
 
 class Inline:
-    def __init__(self, esc: Escaper, cite: bool):
+    def __init__(self, esc: Escaper, cite: bool, thai_keys=frozenset()):
         self.esc = esc
         self.cite = cite   # True when references.bib exists: [@key] -> \parencite
+        self.thai = set(thai_keys)   # keys of Thai entries (their page locators print น.)
 
     def __call__(self, items, notes: bool = True) -> Markup:
         """notes=False drops footnotes and \\cite (TOC entries, bookmarks, running heads)."""
@@ -46,12 +48,5 @@ class Inline:
                 return ""   # no \parencite in สารบัญ lines and bookmarks (fragile, and unusual)
             if not self.cite:
                 return self.esc.text(x.raw)
-            keys = ",".join(_key(k) for k in x.keys)
-            loc = "[" + self.esc.text(x.locator) + "]" if x.locator else ""
-            return r"\parencite" + loc + "{" + keys + "}"
+            return cite_command(x, self.esc, self.thai)
         raise TypeError(f"unknown inline node {type(x).__name__}")
-
-
-def _key(key: str) -> str:
-    # bib keys are restricted by the parser's pattern to [\w:.-/+]; keep only those characters.
-    return "".join(c for c in key if c.isalnum() or c in ":.-/+_")

@@ -10,6 +10,8 @@ from pathlib import Path
 from typeset import config as configmod
 from typeset.errors import UserError
 from typeset.source import nodes
+from typeset.source.bibfile import read_bib
+from typeset.source.citations import check_citations
 from typeset.source.markdown import parse_file
 from typeset.source.numbering import format_number, number_part
 from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
@@ -17,7 +19,8 @@ from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this 
 CHAPTER_FILE = re.compile(r"^(\d+)-.*\.md$")
 IMPORTED = ".imported.md"   # written by `typeset import` beside a chapter the student edited
 FRONT_FILES = {"abstract_th": "abstract-th.md", "abstract_en": "abstract-en.md",
-               "acknowledgements": "acknowledgements.md"}
+               "preface": "preface.md", "acknowledgements": "acknowledgements.md"}
+BIB, REFERENCES = "references.bib", "references.md"
 
 
 def is_article(folder: Path) -> bool:
@@ -57,11 +60,24 @@ def load(folder: Path | str, template: str | None = None):
         label = format_number(i, appendix_style)
         doc.appendices.append(_part(folder, path, "appendix", label, sec_style, sections=False,
                                     need_title=False, index=i))
-    if (folder / "references.bib").is_file():
-        doc.bibliography = "references.bib"
+    _references(folder, doc, style)
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
     return doc, cfg
+
+
+def _references(folder: Path, doc: nodes.Document, style: str) -> None:
+    """references.bib (citations checked against its keys), else references.md: a plain list."""
+    if (folder / BIB).is_file():
+        doc.bibliography = BIB
+        doc.bib = read_bib(folder / BIB, BIB)
+        check_citations(doc, doc.bib.keys)
+        if (folder / REFERENCES).is_file():
+            doc.warnings.append(f"{REFERENCES}: not printed, because references.bib is there "
+                                "(the bibliography comes from references.bib)")
+    elif (folder / REFERENCES).is_file():
+        doc.references = _part(folder, folder / REFERENCES, "references", "", style, sections=False,
+                               need_title=False)
 
 
 def uncaptioned_tables(doc: nodes.Document) -> list[str]:
@@ -100,8 +116,7 @@ def _load_article(folder: Path, template: str | None):
     # `##` headings numbered 1, 2 … (no chapter prefix) when headings.section.numbered
     part = _part(folder, body, "body", "", "arabic", sections=_numbered(cfg), need_title=False)
     doc.chapters.append(part)
-    if (folder / "references.bib").is_file():
-        doc.bibliography = "references.bib"
+    _references(folder, doc, "arabic")
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
     return doc, cfg

@@ -13,10 +13,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from typeset.errors import UserError
 from typeset.source import nodes as n
+from typeset.source.citations import split_citations
 from typeset.source.framework import parse_framework
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-CITE = re.compile(r"\[(-?@[\w:.\-/+]+(?:\s*;\s*-?@[\w:.\-/+]+)*)(?:\s*,\s*([^\]\[]+?))?\]")
 CAPTION = re.compile(r"^\s*Table:\s*")
 DASHES = ("—", "―", "--")
 KNOWN_CLASSES = {"section-numbered"}
@@ -255,7 +255,7 @@ def _finish_inline(nodes: list, file: str) -> list:
         if isinstance(x, n.Text):
             text = _soft_breaks(x.text, _edge(merged[idx - 1], -1) if idx else "",
                                 _edge(merged[idx + 1], 0) if idx + 1 < len(merged) else "")
-            out.extend(_citations(n.Text(x.file, x.line, text)))
+            out.extend(split_citations(n.Text(x.file, x.line, text), raw=x.text))
         else:
             out.append(x)
     return [x for x in out if not (isinstance(x, n.Text) and x.text == "")]
@@ -276,19 +276,6 @@ def _soft_breaks(text: str, before: str, after: str) -> str:
         right = p[:1] or (after if i == len(parts) - 1 else "")
         both_thai = bool(THAI.match(left or " ")) and bool(THAI.match(right or " "))
         out += ("" if both_thai else " ") + p
-    return out
-
-
-def _citations(t: n.Text) -> list:
-    out, pos = [], 0
-    for m in CITE.finditer(t.text):
-        if m.start() > pos:
-            out.append(n.Text(t.file, t.line, t.text[pos:m.start()]))
-        keys = [k.strip().lstrip("-").lstrip("@") for k in m.group(1).split(";")]
-        out.append(n.Citation(t.file, t.line, keys, (m.group(2) or "").strip(), m.group(0)))
-        pos = m.end()
-    if pos < len(t.text):
-        out.append(n.Text(t.file, t.line, t.text[pos:]))
     return out
 
 

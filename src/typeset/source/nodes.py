@@ -55,10 +55,20 @@ class FootnoteRef(Node):
 
 
 @dataclass
+class CiteItem:
+    key: str
+    prefix: str = ""      # "see" in [see @key]
+    locator: str = ""     # "p. 12"
+    suppress: bool = False   # [-@key]: the year only
+
+
+@dataclass
 class Citation(Node):
     keys: list[str] = field(default_factory=list)
-    locator: str = ""   # "p. 12"
+    locator: str = ""   # "p. 12" (the last item's)
     raw: str = ""       # the source text, printed when there is no references.bib
+    narrative: bool = False   # @key: Author (Year); [@key]: (Author, Year)
+    items: list[CiteItem] = field(default_factory=list)
 
 
 # ---- blocks ---------------------------------------------------------------
@@ -181,12 +191,14 @@ class Document:
     appendices: list[Chapter] = field(default_factory=list)
     biography: Chapter | None = None
     bibliography: str | None = None   # path of references.bib relative to root
+    bib: object = None                # its entries (typeset.source.bibfile.BibFile)
+    references: Chapter | None = None   # references.md: a plain reference list (no .bib)
     words: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # printed by the build
 
     def all_parts(self) -> list[Chapter]:
         parts = list(self.front.values()) + self.chapters + self.appendices
-        return parts + ([self.biography] if self.biography else [])
+        return parts + [p for p in (self.references, self.biography) if p]
 
 
 def plain_text(nodes) -> str:
