@@ -222,6 +222,8 @@ SCHEMA: dict = {
     "font": {
         "family": FONT_NAME,
         "latin": Name(FONT_NAME.re.pattern, "a font family name", nullable=True),
+        "math": Name(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}\.otf",
+                     "an OpenType math font file from TeX Live, such as latinmodern-math.otf"),
         "scale": AutoOr(0.3, 2.0),
         "size": FONT_SIZE,
         "heading_size": {k: FONT_SIZE for k in ("chapter", "section", "subsection", "paragraph")},
@@ -263,6 +265,7 @@ SCHEMA: dict = {
                  "continued": Text(max_len=40)},
     "bibliography": {"title": Text(),
                      "style": Name(r"[a-z][a-z0-9-]{0,40}", "a biblatex style name such as apa or numeric")},
+    "crossref": {"section": Label(), "equation": Label()},
     "appendix": {"title": Text()},
     "biography": {"title": Text()},
 }

@@ -6,6 +6,7 @@ import re
 from markupsafe import Markup
 
 from typeset.render.escape import Escaper, escape_code, escape_url
+from typeset.render.math import math_tex
 from typeset.source import nodes as n
 
 
@@ -37,6 +38,11 @@ class Inline:
             if x.auto or n.plain_text(x.children) == x.url:
                 return r"\url{" + url + "}"
             return r"\href{" + url + "}{" + self(x.children, notes) + "}"
+        if isinstance(x, n.Math):
+            tex = math_tex(x.tex, f"{x.file}:{x.line}", self.esc.text)
+            return ("\\[" + tex + "\\]") if x.display else ("\\(" + tex + "\\)")
+        if isinstance(x, n.CrossRef):
+            return self.crossref(x.text)
         if isinstance(x, n.LineBreak):
             return r"\newline{}"
         if isinstance(x, n.FootnoteRef):
@@ -50,6 +56,11 @@ class Inline:
             loc = "[" + self.esc.text(x.locator) + "]" if x.locator else ""
             return r"\parencite" + loc + "{" + keys + "}"
         raise TypeError(f"unknown inline node {type(x).__name__}")
+
+    def crossref(self, text: str) -> str:
+        """"ภาพที่ 2.1": never broken between the word and the number."""
+        words = text.split(" ")
+        return "~".join(self.esc.text(w) for w in words)
 
 
 def _key(key: str) -> str:

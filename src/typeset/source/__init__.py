@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typeset import config as configmod
 from typeset.errors import UserError
-from typeset.source import nodes
+from typeset.source import crossref, nodes
 from typeset.source.markdown import parse_file
 from typeset.source.numbering import format_number, number_part
 from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
@@ -61,6 +61,7 @@ def load(folder: Path | str, template: str | None = None):
         doc.bibliography = "references.bib"
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
+    crossref.resolve(doc, cfg)
     return doc, cfg
 
 
@@ -104,6 +105,7 @@ def _load_article(folder: Path, template: str | None):
         doc.bibliography = "references.bib"
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
+    crossref.resolve(doc, cfg)
     return doc, cfg
 
 
@@ -157,6 +159,7 @@ def _part(folder: Path, path: Path, kind: str, number: str, style: str, sections
     if title is None and need_title:
         raise UserError("a chapter starts with its title as a '#' heading, e.g. '# บทนำ'", f"{rel}:1")
     ch = nodes.Chapter(rel, line or 1, title or [], number, blocks, kind, path.stem, index)
+    ch.label = crossref.title_label(ch.title, f"{rel}:{ch.line}")
     # sections and floats: "1.4" (chapter number in the section style: ๑.๔ when Thai digits)
     prefix = format_number(index, style) if kind == "chapter" else number if kind == "appendix" else ""
     number_part(ch, prefix, sections, style)
