@@ -175,7 +175,7 @@ FONT_NAME = Name(r"[A-Za-z0-9][A-Za-z0-9 ._+-]{0,60}", "a font family name (lett
 POSITION = Choice("top-left", "top-center", "top-right", "bottom-left", "bottom-center", "bottom-right", "none")
 ALIGN = Choice("center", "left", "right")
 FRONTMATTER_PAGES = ("cover", "title_th", "title_en", "approval", "abstract_th", "abstract_en",
-                     "acknowledgements", "toc", "lot", "lof")
+                     "acknowledgements", "toc", "lot", "lof", "abbreviations")
 FONT_SIZE = Length(min_pt=6, max_pt=72)
 SPACE = Length(max_pt=200)
 
@@ -266,6 +266,9 @@ SCHEMA: dict = {
     "bibliography": {"title": Text(),
                      "style": Name(r"[a-z][a-z0-9-]{0,40}", "a biblatex style name such as apa or numeric")},
     "crossref": {"section": Label(), "equation": Label()},
+    "abbreviations": {"title": Text(), "symbols_heading": Text(), "abbreviations_heading": Text(),
+                      "term_width": Length(max_pt=300)},
+    "cover": {"logo_height": Length(min_pt=7, max_pt=400)},
     "appendix": {"title": Text()},
     "biography": {"title": Text()},
 }

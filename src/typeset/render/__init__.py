@@ -56,7 +56,7 @@ class Renderer:
             meta=cfg.meta, doc=doc, table_layout=self.table_layout, caption_label=self.caption_label,
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
             appendix_label=self.appendix_label, math=self.math, equation_tag=self.equation_tag,
-            has_math=_has_math(doc),
+            has_math=_has_math(doc), glossary_term=self.glossary_term,
         )
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
         self.fonts = self.font_context()
@@ -81,6 +81,13 @@ class Renderer:
 
     def math(self, b: n.Equation) -> Markup:
         return Markup(math_tex(b.tex, f"{b.file}:{b.line}", self.esc.text))
+
+    def glossary_term(self, term: str) -> Markup:
+        """A symbols:/abbreviations: term; '$\\alpha$' is a formula."""
+        if len(term) > 2 and term.startswith("$") and term.endswith("$"):
+            where = self.cfg.marked_meta.where(("symbols",)) if self.cfg.marked_meta else "thesis.yaml"
+            return Markup("\\(" + math_tex(term[1:-1], where, self.esc.text) + "\\)")
+        return Markup(self.esc.text(term))
 
     def equation_tag(self, number: str) -> Markup:
         """"(2.1)" beside a labelled equation: the same words as @eq:x prints."""
@@ -205,6 +212,9 @@ def _has_math(doc) -> bool:
                    for x in items)
     from typeset.source.crossref import inline_lists
 
+    glossary = {**(doc.meta.get("symbols") or {}), **(doc.meta.get("abbreviations") or {})}
+    if any(len(t) > 2 and t.startswith("$") and t.endswith("$") for t in glossary):
+        return True
     for part in doc.all_parts():
         for b in [part, *n.walk(part.blocks)]:
             if isinstance(b, n.Equation) or any(inline_math(i) for i in inline_lists(b)):

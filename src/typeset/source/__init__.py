@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typeset import config as configmod
 from typeset.errors import UserError
-from typeset.source import crossref, nodes
+from typeset.source import crossref, extras, nodes
 from typeset.source.markdown import parse_file
 from typeset.source.numbering import format_number, number_part
 from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
@@ -60,7 +60,8 @@ def load(folder: Path | str, template: str | None = None):
     if (folder / "references.bib").is_file():
         doc.bibliography = "references.bib"
     check_figures(doc)
-    doc.warnings += uncaptioned_tables(doc)
+    extras.check_logo(folder, cfg)
+    doc.warnings += uncaptioned_tables(doc) + extras.unplaced_front(cfg)
     crossref.resolve(doc, cfg)
     return doc, cfg
 
