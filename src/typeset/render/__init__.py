@@ -91,7 +91,11 @@ class Renderer:
 
     def equation_tag(self, number: str) -> Markup:
         """"(2.1)" beside a labelled equation: the same words as @eq:x prints."""
-        return Markup(self.esc.text(self.cfg.settings["crossref"]["equation"].replace("{n}", number)))
+        from typeset.source.numbering import in_numerals
+
+        s = self.cfg.settings
+        number = in_numerals(number, s["numbers"]["chapter"])
+        return Markup(self.esc.text(s["crossref"]["equation"].replace("{n}", number)))
 
     def keywords(self, lang: str) -> str:
         kw = self.cfg.meta.get("keywords") or []

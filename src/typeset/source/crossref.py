@@ -15,6 +15,7 @@ import re
 
 from typeset.errors import UserError
 from typeset.source import nodes as n
+from typeset.source.numbering import in_numerals
 
 PREFIXES = ("fig", "tbl", "sec", "eq")
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*(?:[.:][A-Za-z0-9_-]+)*"
@@ -25,11 +26,12 @@ LABEL = re.compile(rf"\s*\{{#((?:{'|'.join(PREFIXES)}):{_NAME})\}}\s*$")
 STRAY = re.compile(rf"\{{#(?:{'|'.join(PREFIXES)}):{_NAME}\}}")
 
 
-def split_refs(t: n.Text) -> list:
-    """One text node -> text and CrossRef nodes."""
+def split_refs(t: n.Text, original: str = "") -> list:
+    """One text node -> text and CrossRef nodes. `original`: the text before soft line breaks
+    were resolved, so that a reference gets the line it is on."""
     if "@" not in t.text:
         return [t]
-    out, pos = [], 0
+    out, pos, cursor = [], 0, 0
     for m in REF.finditer(t.text):
         if m.start() > pos:
             out.append(n.Text(t.file, t.line, t.text[pos:m.start()]))
@@ -37,7 +39,11 @@ def split_refs(t: n.Text) -> list:
         for k, raw in enumerate(refs):
             if k:
                 out.append(n.Text(t.file, t.line, ", "))
-            out.append(n.CrossRef(t.file, t.line, raw[1:], raw))
+            at = original.find(raw, cursor)
+            line = t.line
+            if at >= 0:
+                line, cursor = t.line + original.count("\n", 0, at), at + len(raw)
+            out.append(n.CrossRef(t.file, line, raw[1:], raw))
         pos = m.end()
     if pos < len(t.text):
         out.append(n.Text(t.file, t.line, t.text[pos:]))
@@ -132,6 +138,7 @@ def targets(doc: n.Document, cfg) -> dict[str, tuple[str, str]]:
     words = {"fig": s["captions"]["figure"] + " {n}", "tbl": s["captions"]["table"] + " {n}",
              "sec": s["crossref"]["section"], "eq": s["crossref"]["equation"]}
     found: dict[str, tuple[str, str]] = {}
+    style = s["numbers"]["chapter"]
 
     def add(label: str, number: str, where: str, what: str) -> None:
         if label in found:
@@ -139,7 +146,7 @@ def targets(doc: n.Document, cfg) -> dict[str, tuple[str, str]]:
         if not number:
             raise UserError(f"label '{label}' is on {what} without a number, so nothing can "
                             "refer to it", where)
-        found[label] = (words[label.split(":")[0]].replace("{n}", number), where)
+        found[label] = (words[label.split(":")[0]].replace("{n}", in_numerals(number, style)), where)
 
     for part in doc.all_parts():
         if part.label:

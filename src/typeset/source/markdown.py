@@ -271,7 +271,7 @@ def _finish_inline(nodes: list, file: str) -> list:
         if isinstance(x, n.Text):
             text = _soft_breaks(x.text, _edge(merged[idx - 1], -1) if idx else "",
                                 _edge(merged[idx + 1], 0) if idx + 1 < len(merged) else "")
-            for y in split_refs(n.Text(x.file, x.line, text)):   # @fig:x before citations
+            for y in split_refs(n.Text(x.file, x.line, text), x.text):   # @fig:x before citations
                 out.extend(_citations(y) if isinstance(y, n.Text) else [y])
         else:
             out.append(x)

@@ -30,6 +30,12 @@ def format_number(i: int, style: str) -> str:
     return str(i)
 
 
+def in_numerals(number: str, style: str) -> str:
+    """A generated number as the template prints it: numbers.chapter thai -> ๒.๑ (TeX does the
+    same for headings and captions from its counters)."""
+    return number.translate(THAI_DIGITS) if style == "thai" else number
+
+
 MAX_NUMBERED = 4   # ####: 1.1.1.1; deeper headings are unnumbered (LaTeX \\paragraph)
 
 
