@@ -3,6 +3,7 @@
 The PDF tests read pdftotext of one build per numeral style (module-scoped fixtures)."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -229,3 +230,34 @@ def test_pdf_has_the_abbreviations_page_and_the_logo(pdf_text):
     images = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(tmp / "out" / "thesis.pdf")],
                             capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(images) == 3                                  # header, rule, the logo on the cover
+
+
+def link_targets(pdf: Path) -> list[list[str]]:
+    """Per page, the named destinations of its link annotations, in order."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    pages = []
+    with open(pdf, "rb") as f:
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(f))):
+            dests = []
+            for a in resolve1(page.annots) or []:
+                a = resolve1(a)
+                if resolve1(a.get("Subtype")).name == "Link" and a.get("A"):
+                    d = resolve1(resolve1(a["A"]).get("D"))
+                    dests.append(d.decode() if isinstance(d, bytes) else str(d))
+            pages.append(dests)
+    return pages
+
+
+@pytest.mark.tex
+def test_references_link_to_their_targets(pdf_text):
+    tmp, _ = pdf_text
+    aux = (tmp / "out" / "tex" / "thesis.aux").read_text(encoding="utf-8")
+    anchor = dict(re.findall(r"\\newlabel\{([^}]+)\}\{\{.*\}\{([\w.*]+)\}\{\}\}$", aux, re.M))
+    order = ["sec:scope", "sec:intro", "eq:newton", "tbl:data", "fig:setup", "fig:flow", "eq:energy"]
+    want = [anchor[k] for k in order]
+    assert want[2].startswith("AMS") and want[3] == "table.2.1"   # the equation and the table themselves
+    assert want in link_targets(tmp / "out" / "thesis.pdf")

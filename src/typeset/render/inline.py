@@ -42,7 +42,9 @@ class Inline:
             tex = math_tex(x.tex, f"{x.file}:{x.line}", self.esc.text)
             return ("\\[" + tex + "\\]") if x.display else ("\\(" + tex + "\\)")
         if isinstance(x, n.CrossRef):
-            return self.crossref(x.text)
+            # a link to the \label the templates put at the target (not in สารบัญ lines/bookmarks)
+            text = self.crossref(x.text)
+            return r"\hyperref[" + x.label + "]{" + text + "}" if notes else text
         if isinstance(x, n.LineBreak):
             return r"\newline{}"
         if isinstance(x, n.FootnoteRef):
