@@ -261,3 +261,21 @@ def test_references_link_to_their_targets(pdf_text):
     want = [anchor[k] for k in order]
     assert want[2].startswith("AMS") and want[3] == "table.2.1"   # the equation and the table themselves
     assert want in link_targets(tmp / "out" / "thesis.pdf")
+
+
+@pytest.mark.parametrize("logo, message", [("../logo.png", "must be a path inside the thesis folder"),
+                                           ("figures/chart.txt", "not found")])
+def test_logo_must_be_a_picture_inside_the_folder(tmp_path, logo, message):
+    folder = copy(tmp_path)
+    text = (folder / "thesis.yaml").read_text(encoding="utf-8").replace("logo: figures/logo.png", f"logo: {logo}")
+    (folder / "thesis.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        source.load(folder)
+    assert f"thesis.yaml:{text.splitlines().index(f'logo: {logo}') + 1}: logo" in str(e.value)
+    assert message in str(e.value)
+
+
+def test_a_template_without_the_abbreviations_page_warns(tmp_path):
+    order = "[cover, title_th, abstract_th, toc]"
+    doc, _ = source.load(copy(tmp_path, f"settings:\n  frontmatter: {{order: {order}}}\n"))
+    assert any("abbreviations are not printed" in w and "frontmatter.order" in w for w in doc.warnings)

@@ -40,6 +40,28 @@ class SourceFilter:
         return not any(part in IGNORED_DIRS for part in p.parts)
 
 
+def watched(folder: Path, template: str | None) -> list[Path]:
+    """The thesis folder, and the template folders it uses that are not bundled (./my-uni)."""
+    from typeset import config
+
+    paths = [folder]
+    try:
+        cfg = config.load(folder, template=template, meta_file=_meta_file(folder))
+    except UserError:
+        return paths   # the build prints the error; the folder alone is watched until it is fixed
+    for d in cfg.template_dirs:
+        if not d.resolve().is_relative_to(config.TEMPLATES.resolve()) and \
+                not d.resolve().is_relative_to(folder.resolve()):
+            paths.append(d)
+    return paths
+
+
+def _meta_file(folder: Path) -> str:
+    from typeset.source import is_article
+
+    return "article.yaml" if is_article(folder) else "thesis.yaml"
+
+
 def _stamp() -> str:
     return time.strftime("%H:%M:%S")
 
@@ -72,8 +94,8 @@ def watch(args) -> int:
         raise UserError(f"{folder}: no such folder (expected a thesis folder with thesis.yaml)")
     build_once(args, console)
     try:
-        for changes in watchfiles.watch(folder, watch_filter=SourceFilter(out), debounce=400,
-                                        raise_interrupt=True):
+        for changes in watchfiles.watch(*watched(folder, args.template), watch_filter=SourceFilter(out),
+                                        debounce=400, raise_interrupt=True):
             names = sorted({Path(p).relative_to(folder.resolve()).as_posix()
                             if Path(p).resolve().is_relative_to(folder.resolve()) else p
                             for _, p in changes})

@@ -1,10 +1,12 @@
 """thesis.yaml values that point at the folder or need a front page: logo, abbreviations, symbols."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typeset.errors import UserError
-from typeset.render import SAFE_PATH
+
+SAFE_PATH = re.compile(r"^[\w./-]+$")   # what the cover's \includegraphics accepts (render.trusted_path)
 
 
 def check_logo(folder: Path, cfg) -> None:
