@@ -62,6 +62,12 @@ def test_new_with_a_template(tmp_path):
     assert yaml.safe_load((tmp_path / "r" / "thesis.yaml").read_text())["template"] == "thai-report"
     err = one_line_error(typeset("new", "q", "--template", "thai-thesys", cwd=tmp_path))
     assert "did you mean 'thai-thesis'" in err and not (tmp_path / "q").exists()
+    # a template folder of one's own, named relative to the new thesis folder
+    assert typeset("template", "copy", "thai-report", "my-uni", cwd=tmp_path).returncode == 0
+    assert typeset("new", "m", "--template", "./my-uni", cwd=tmp_path).returncode == 0
+    assert yaml.safe_load((tmp_path / "m" / "thesis.yaml").read_text())["template"] == "../my-uni"
+    built = typeset("build", "m", "-o", "out", "--tex-only", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
 
 
 class Watcher:
