@@ -74,6 +74,8 @@ def copy_assets(doc: n.Document, tex_dir: Path) -> None:
     wanted: dict[Path, str] = {}
     if doc.bibliography:
         wanted[root / doc.bibliography] = "references.bib"
+    if doc.meta.get("logo"):   # checked by source.extras.check_logo
+        wanted[(root / doc.meta["logo"]).resolve()] = doc.meta["logo"]
     for part in doc.all_parts():
         for b in n.walk(part.blocks):
             if isinstance(b, n.Figure):

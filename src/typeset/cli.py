@@ -10,7 +10,8 @@ from typeset.errors import UserError
 
 # command -> "module:function"; each function takes the argparse Namespace and returns an exit code.
 COMMANDS = {
-    "build": "typeset.build:run",
+    "build": "typeset.watch:run_build",
+    "new": "typeset.scaffold:run",
     "import": "typeset.importer:run",
     "outline": "typeset.outline:run",
     "diff": "typeset.diff:run",
@@ -30,6 +31,12 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--tex-only", action="store_true", help="stop after writing the .tex files")
     b.add_argument("--template", help="use this template for this build only")
     b.add_argument("--only", type=int, metavar="N", help="draft: build chapter N only (numbering kept)")
+    b.add_argument("--watch", action="store_true",
+                   help="rebuild whenever a source file changes (Ctrl-C stops)")
+
+    w = sub.add_parser("new", help="start a thesis folder: every part a TODO placeholder")
+    w.add_argument("folder", help="a new or empty folder")
+    w.add_argument("--template", help="template name (see `typeset templates`) or folder")
 
     i = sub.add_parser("import", help="import raw (PDF-extracted) text into a thesis folder")
     i.add_argument("raw", help="raw text file")

@@ -40,6 +40,7 @@ class Config:
     template_dirs: list[Path] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
     template_name: str | None = None
+    marked_meta: Marked | None = None   # thesis.yaml with its key lines, for errors about values
 
     @property
     def search_path(self) -> list[Path]:
@@ -175,4 +176,5 @@ def load(source_dir: Path | str, template: str | None = None, meta_file: str = "
         raise UserError(f"{problem} (set in {origins.get(key, 'built-in defaults')})")
     return Config(meta=meta, settings=settings, template_dir=tdir, source_dir=source_dir,
                   layers=layers, template_dirs=[d for d, _, _ in reversed(chain)], origins=origins,
-                  template_name=tdir.name if tdir.parent == TEMPLATES else str(tdir))
+                  template_name=tdir.name if tdir.parent == TEMPLATES else str(tdir),
+                  marked_meta=marked_meta)

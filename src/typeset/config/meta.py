@@ -105,6 +105,31 @@ class Anything:
         return v
 
 
+class Glossary:
+    """abbreviations: / symbols: a mapping term -> meaning, printed in the order written."""
+    expected = "a mapping of term: meaning, e.g. ASEAN: สมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้"
+
+    def check(self, v):
+        if not isinstance(v, dict) or not v:
+            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+        out = {}
+        for term, meaning in v.items():
+            if meaning is None or (isinstance(meaning, str) and not meaning.strip()):
+                raise Invalid(f"'{term}' has no meaning after its ':'")
+            out[_text(term, "a term")] = _text(meaning, "the meaning as text")
+        return out
+
+
+class ImagePath:
+    """logo: a picture inside the thesis folder (source.check_logo finds it)."""
+    expected = "an image path inside the thesis folder, e.g. figures/logo.png"
+
+    def check(self, v):
+        if not isinstance(v, str) or not v.strip():
+            raise Invalid(f"expected {self.expected}, got {_show(v)}")
+        return v.strip()
+
+
 class Pairish(Pair):
     def check(self, v):
         return v if _todo(v) else super().check(v)
@@ -119,6 +144,9 @@ THESIS_KEYS = {
     "keywords": Keywords(),
     "words": TextList(),
     "pdfa": Bool(),
+    "abbreviations": Glossary(),
+    "symbols": Glossary(),
+    "logo": ImagePath(),
     "settings": Anything(),
 }
 

@@ -175,7 +175,7 @@ FONT_NAME = Name(r"[A-Za-z0-9][A-Za-z0-9 ._+-]{0,60}", "a font family name (lett
 POSITION = Choice("top-left", "top-center", "top-right", "bottom-left", "bottom-center", "bottom-right", "none")
 ALIGN = Choice("center", "left", "right")
 FRONTMATTER_PAGES = ("cover", "title_th", "title_en", "approval", "abstract_th", "abstract_en",
-                     "preface", "acknowledgements", "toc", "lot", "lof")
+                     "preface", "acknowledgements", "toc", "lot", "lof", "abbreviations")
 FONT_SIZE = Length(min_pt=6, max_pt=72)
 SPACE = Length(max_pt=200)
 
@@ -222,6 +222,8 @@ SCHEMA: dict = {
     "font": {
         "family": FONT_NAME,
         "latin": Name(FONT_NAME.re.pattern, "a font family name", nullable=True),
+        "math": Name(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}\.otf",
+                     "an OpenType math font file from TeX Live, such as latinmodern-math.otf"),
         "scale": AutoOr(0.3, 2.0),
         "size": FONT_SIZE,
         "heading_size": {k: FONT_SIZE for k in ("chapter", "section", "subsection", "paragraph")},
@@ -264,6 +266,10 @@ SCHEMA: dict = {
     "bibliography": {"title": Text(),
                      "style": Name(r"[a-z][a-z0-9-]{0,40}", "a biblatex style name such as apa or numeric"),
                      "order": Choice("thai-first", "english-first", "mixed")},
+    "crossref": {"section": Label(), "equation": Label()},
+    "abbreviations": {"title": Text(), "symbols_heading": Text(), "abbreviations_heading": Text(),
+                      "term_width": Length(max_pt=300)},
+    "cover": {"logo_height": Length(min_pt=7, max_pt=400)},
     "appendix": {"title": Text()},
     "biography": {"title": Text()},
 }

@@ -16,6 +16,7 @@ from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
 from typeset.render.bibliography import COPY, bib_with_breaks, reference_entries
 from typeset.render.inline import Inline
+from typeset.render.math import math_tex
 from typeset.render import tables
 from typeset.source import nodes as n
 
@@ -57,6 +58,8 @@ class Renderer:
             meta=cfg.meta, doc=doc, table_layout=self.table_layout, caption_label=self.caption_label,
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
             appendix_label=self.appendix_label, reference_entries=reference_entries,
+            math=self.math, equation_tag=self.equation_tag,
+            has_math=_has_math(doc), glossary_term=self.glossary_term,
         )
         self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
         self.fonts = self.font_context()
@@ -76,6 +79,24 @@ class Renderer:
     def caption_label(self, what: str, number: str) -> str:
         """"ภาพที่ 2.1": the caption word from the settings and the generated number."""
         return f"{self.cfg.settings['captions'][what]} {number}"
+
+    def math(self, b: n.Equation) -> Markup:
+        return Markup(math_tex(b.tex, f"{b.file}:{b.line}", self.esc.text))
+
+    def glossary_term(self, term: str) -> Markup:
+        """A symbols:/abbreviations: term; '$\\alpha$' is a formula."""
+        if len(term) > 2 and term.startswith("$") and term.endswith("$"):
+            where = self.cfg.marked_meta.where(("symbols",)) if self.cfg.marked_meta else "thesis.yaml"
+            return Markup("\\(" + math_tex(term[1:-1], where, self.esc.text) + "\\)")
+        return Markup(self.esc.text(term))
+
+    def equation_tag(self, number: str) -> Markup:
+        """"(2.1)" beside a labelled equation: the same words as @eq:x prints."""
+        from typeset.source.numbering import in_numerals
+
+        s = self.cfg.settings
+        number = in_numerals(number, s["numbers"]["chapter"])
+        return Markup(self.esc.text(s["crossref"]["equation"].replace("{n}", number)))
 
     def keywords(self, lang: str) -> str:
         kw = self.cfg.meta.get("keywords") or []
@@ -194,6 +215,22 @@ def _has(doc, types, captioned: bool = False) -> bool:
     """Any block of these types (with a caption: uncaptioned tables are not listed)."""
     return any(isinstance(b, types) and (b.caption or not captioned)
                for part in doc.all_parts() for b in n.walk(part.blocks))
+
+
+def _has_math(doc) -> bool:
+    def inline_math(items) -> bool:
+        return any(isinstance(x, n.Math) or inline_math(getattr(x, "children", None) or [])
+                   for x in items)
+    from typeset.source.crossref import inline_lists
+
+    glossary = {**(doc.meta.get("symbols") or {}), **(doc.meta.get("abbreviations") or {})}
+    if any(len(t) > 2 and t.startswith("$") and t.endswith("$") for t in glossary):
+        return True
+    for part in doc.all_parts():
+        for b in [part, *n.walk(part.blocks)]:
+            if isinstance(b, n.Equation) or any(inline_math(i) for i in inline_lists(b)):
+                return True
+    return False
 
 
 def _keywords(meta) -> list[str]:

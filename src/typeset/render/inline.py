@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from typeset.render.bibliography import cite_command
 from typeset.render.escape import Escaper, escape_code, escape_url
+from typeset.render.math import math_tex
 from typeset.source import nodes as n
 
 
@@ -39,6 +40,13 @@ class Inline:
             if x.auto or n.plain_text(x.children) == x.url:
                 return r"\url{" + url + "}"
             return r"\href{" + url + "}{" + self(x.children, notes) + "}"
+        if isinstance(x, n.Math):
+            tex = math_tex(x.tex, f"{x.file}:{x.line}", self.esc.text)
+            return ("\\[" + tex + "\\]") if x.display else ("\\(" + tex + "\\)")
+        if isinstance(x, n.CrossRef):
+            # a link to the \label the templates put at the target (not in สารบัญ lines/bookmarks)
+            text = self.crossref(x.text)
+            return r"\hyperref[" + x.label + "]{" + text + "}" if notes else text
         if isinstance(x, n.LineBreak):
             return r"\newline{}"
         if isinstance(x, n.FootnoteRef):
@@ -50,3 +58,9 @@ class Inline:
                 return self.esc.text(x.raw)
             return cite_command(x, self.esc, self.thai)
         raise TypeError(f"unknown inline node {type(x).__name__}")
+
+    def crossref(self, text: str) -> str:
+        """"ภาพที่ 2.1": never broken between the word and the number."""
+        words = text.split(" ")
+        return "~".join(self.esc.text(w) for w in words)
+

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typeset import config as configmod
 from typeset.errors import UserError
-from typeset.source import nodes
+from typeset.source import crossref, extras, nodes
 from typeset.source.bibfile import read_bib
 from typeset.source.citations import check_citations
 from typeset.source.markdown import parse_file
@@ -62,7 +62,9 @@ def load(folder: Path | str, template: str | None = None):
                                     need_title=False, index=i))
     _references(folder, doc, style)
     check_figures(doc)
-    doc.warnings += uncaptioned_tables(doc)
+    extras.check_logo(folder, cfg)
+    doc.warnings += uncaptioned_tables(doc) + extras.unplaced_front(cfg)
+    crossref.resolve(doc, cfg)
     return doc, cfg
 
 
@@ -119,6 +121,7 @@ def _load_article(folder: Path, template: str | None):
     _references(folder, doc, "arabic")
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
+    crossref.resolve(doc, cfg)
     return doc, cfg
 
 
@@ -172,6 +175,7 @@ def _part(folder: Path, path: Path, kind: str, number: str, style: str, sections
     if title is None and need_title:
         raise UserError("a chapter starts with its title as a '#' heading, e.g. '# บทนำ'", f"{rel}:1")
     ch = nodes.Chapter(rel, line or 1, title or [], number, blocks, kind, path.stem, index)
+    ch.label = crossref.title_label(ch.title, f"{rel}:{ch.line}")
     # sections and floats: "1.4" (chapter number in the section style: ๑.๔ when Thai digits)
     prefix = format_number(index, style) if kind == "chapter" else number if kind == "appendix" else ""
     number_part(ch, prefix, sections, style)

@@ -8,12 +8,14 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from typeset.errors import UserError
 from typeset.source import nodes as n
 from typeset.source.citations import split_citations
+from typeset.source.crossref import split_refs, take_labels
 from typeset.source.framework import parse_framework
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -31,7 +33,13 @@ def _md() -> MarkdownIt:
     md = (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
           .enable("table")
           .use(footnote_plugin)
-          .use(attrs_block_plugin))
+          .use(attrs_block_plugin)
+          # {#fig:x} after an image (source.crossref)
+          .use(attrs_plugin, after=("image",))
+          # $…$ and $$…$$ as pandoc reads them: no space inside the dollars, no digit after the
+          # closing one, so "$5 and $10" stays text
+          .use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_digits=False,
+               double_inline=True))
     # Accept every link/image target so that e.g. ![x](file:///etc/passwd) is recognised and
     # refused with a clear error (source.check_figures), not silently printed; the renderer only
     # makes http(s)/mailto links clickable.
@@ -108,6 +116,9 @@ class Parser:
                 line += 1
             elif t == "code_inline":
                 out.append(n.Code(self.file, line, c.content))
+            elif t in ("math_inline", "math_inline_double"):
+                out.append(n.Math(self.file, line, c.content, t == "math_inline_double"))
+                line += c.content.count("\n")
             elif t in ("em_open", "strong_open", "link_open"):
                 kids, i = self._inline_children(children, i + 1, t.replace("_open", "_close"), line)
                 line += sum(1 for k in kids if isinstance(k, n.Text) and k.text == "\n")
@@ -171,8 +182,12 @@ class Parser:
                 lang = (t.info or "").strip().split(" ")[0] if typ == "fence" else ""
                 if lang == "framework":
                     out.append(parse_framework(t.content, self.file, line))
+                    out[-1].label = str(t.attrs.get("id", "")) if t.attrs else ""
                 else:
                     out.append(n.CodeBlock(self.file, line, t.content.rstrip("\n"), lang))
+                i += 1
+            elif typ == "math_block":
+                out.append(n.Equation(self.file, line, t.content))
                 i += 1
             elif typ == "hr":
                 out.append(n.Rule(self.file, line))
@@ -206,7 +221,8 @@ class Parser:
         if len(kids) == 1 and kids[0].type == "image":
             img = kids[0]
             caption, _ = self._inline_children(img.children or [], 0, None, line)
-            return n.Figure(self.file, line, _finish_inline(caption, self.file), str(img.attrs.get("src", "")))
+            return n.Figure(self.file, line, _finish_inline(caption, self.file), str(img.attrs.get("src", "")),
+                            label=str(img.attrs.get("id", "")))
         return n.Paragraph(self.file, line, self.inline(tok))
 
     def _items(self, i: int, close: str):
@@ -255,7 +271,8 @@ def _finish_inline(nodes: list, file: str) -> list:
         if isinstance(x, n.Text):
             text = _soft_breaks(x.text, _edge(merged[idx - 1], -1) if idx else "",
                                 _edge(merged[idx + 1], 0) if idx + 1 < len(merged) else "")
-            out.extend(split_citations(n.Text(x.file, x.line, text), raw=x.text))
+            for y in split_refs(n.Text(x.file, x.line, text), x.text):   # @fig:x before citations
+                out.extend(split_citations(y, raw=x.text) if isinstance(y, n.Text) else [y])
         else:
             out.append(x)
     return [x for x in out if not (isinstance(x, n.Text) and x.text == "")]
@@ -335,7 +352,7 @@ def parse_file(path, rel: str):
                 raise UserError("text before the '#' chapter title", f"{rel}:{body[0].line}")
             continue
         body.append(b)
-    body = find_epigraphs(attach_captions(body))
+    body = take_labels(find_epigraphs(attach_captions(body)))
     return title, title_line, body
 
 

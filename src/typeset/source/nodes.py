@@ -71,6 +71,19 @@ class Citation(Node):
     items: list[CiteItem] = field(default_factory=list)
 
 
+@dataclass
+class Math(Node):
+    tex: str = ""        # what the student wrote between $…$ (checked by render.math)
+    display: bool = False   # $$…$$ inside a paragraph
+
+
+@dataclass
+class CrossRef(Node):
+    label: str = ""      # "fig:trade"
+    raw: str = ""        # the source text, e.g. "@fig:trade"
+    text: str = ""       # resolved by source.crossref: "ภาพที่ 2.1"
+
+
 # ---- blocks ---------------------------------------------------------------
 
 @dataclass
@@ -79,6 +92,7 @@ class Section(Node):
     title: list = field(default_factory=list)
     number: str = ""    # "1.4"; empty when unnumbered
     index: int = 0      # the counter at its own level: 4 for section 1.4
+    label: str = ""     # "sec:x" from a trailing {#sec:x}
 
     @property
     def plain_title(self) -> str:
@@ -134,6 +148,7 @@ class Framework(Node):
     arrows: list[Arrow] = field(default_factory=list)
     number: str = ""
     index: int = 0      # figure counter within the chapter
+    label: str = ""
 
 
 @dataclass
@@ -142,6 +157,7 @@ class Figure(Node):
     path: str = ""      # relative to the thesis folder
     number: str = ""
     index: int = 0
+    label: str = ""
 
 
 @dataclass
@@ -150,6 +166,16 @@ class Table(Node):
     align: list[str] = field(default_factory=list)   # "l" | "c" | "r" per column
     header: list = field(default_factory=list)       # list of cells (inline lists)
     rows: list = field(default_factory=list)         # list of rows of cells
+    number: str = ""
+    index: int = 0
+    label: str = ""
+
+
+@dataclass
+class Equation(Node):
+    """A display equation ($$…$$ as its own paragraph); numbered when it has a {#eq:x} label."""
+    tex: str = ""
+    label: str = ""
     number: str = ""
     index: int = 0
 
@@ -175,6 +201,7 @@ class Chapter(Node):
     kind: str = "chapter"   # chapter | appendix | body (article) | front (abstract etc.)
     name: str = ""          # file stem, e.g. 01-introduction
     index: int = 0          # chapter 3 -> 3 (from the NN- prefix); appendix ข -> 2
+    label: str = ""         # "sec:x" from `# title {#sec:x}`
 
     @property
     def plain_title(self) -> str:
@@ -209,6 +236,10 @@ def plain_text(nodes) -> str:
             out.append(n.text)
         elif isinstance(n, Citation):
             out.append(n.raw)
+        elif isinstance(n, Math):
+            out.append(n.tex)
+        elif isinstance(n, CrossRef):
+            out.append(n.text or n.raw)
         elif isinstance(n, LineBreak):
             out.append(" ")
         elif isinstance(n, FootnoteRef):

@@ -1,4 +1,4 @@
-"""Generated numbers: chapter N, sections N.M(.K…), figures/tables N.M, list labels 1.4.1."""
+"""Generated numbers: chapter N, sections N.M(.K…), figures/tables/equations N.M, list labels 1.4.1."""
 from __future__ import annotations
 
 from typeset.source import nodes as n
@@ -30,6 +30,12 @@ def format_number(i: int, style: str) -> str:
     return str(i)
 
 
+def in_numerals(number: str, style: str) -> str:
+    """A generated number as the template prints it: numbers.chapter thai -> ๒.๑ (TeX does the
+    same for headings and captions from its counters)."""
+    return to_thai(number) if style == "thai" else number
+
+
 MAX_NUMBERED = 4   # ####: 1.1.1.1; deeper headings are unnumbered (LaTeX \\paragraph)
 
 
@@ -40,7 +46,7 @@ def number_part(part: n.Chapter, prefix: str, sections: bool, style: str = "arab
     sections: False leaves headings unnumbered (appendices, articles by default).
     """
     counters: list[int] = []          # counters[0] = level 2, counters[1] = level 3, ...
-    floats = {"figure": 0, "table": 0}
+    floats = {"figure": 0, "table": 0, "equation": 0}
     list_count: dict[str, int] = {}
     current = prefix
 
@@ -69,6 +75,11 @@ def number_part(part: n.Chapter, prefix: str, sections: bool, style: str = "arab
             floats["table"] += 1
             b.index = floats["table"]
             b.number = join(prefix, format_number(floats["table"], style))
+        elif isinstance(b, n.Equation) and b.label:
+            # only labelled equations are numbered (as pandoc-crossref does)
+            floats["equation"] += 1
+            b.index = floats["equation"]
+            b.number = join(prefix, format_number(floats["equation"], style))
         elif isinstance(b, n.OrderedList):
             if b.section_numbered and current:
                 start = list_count.get(current, 0) + 1 if b.start == 1 else b.start
