@@ -1,0 +1,80 @@
+"""Paragraph blocks -> paragraphs, block quotes and nested lists.
+
+A list item is a paragraph Word numbers (numPr, bullet or numbered, nested by its level) or one
+typed with a bullet character. A "List Paragraph" without a number right after an item is more
+text of that item. Quotes: a quote style, or a paragraph indented from both margins.
+"""
+from __future__ import annotations
+
+import re
+
+from typeset.docx.read import Block
+from typeset.source import nodes as n
+
+TYPED_BULLET = re.compile(r"^[•●○▪■◆◦\u2022\uf0b7\uf0a7\uf0d8]\s*")
+QUOTE_STYLE = re.compile(r"quote|block text|คำพูด|ข้อความอ้างอิง", re.I)
+LIST_STYLE = re.compile(r"^list (bullet|number)", re.I)
+CONTINUE_STYLE = re.compile(r"^list (paragraph|continue)", re.I)
+
+
+def _item_kind(b: Block):
+    """('bullet'|'ordered', level, inlines) or None."""
+    if b.num:
+        kind = "bullet" if b.num_fmt in ("bullet", "none") else "ordered"
+        return kind, b.num[1], b.inlines
+    m = LIST_STYLE.match(b.style)
+    if m:
+        return ("bullet" if m.group(1).lower() == "bullet" else "ordered"), 0, b.inlines
+    if b.inlines and isinstance(b.inlines[0], n.Text) and TYPED_BULLET.match(b.inlines[0].text):
+        first = n.Text(text=TYPED_BULLET.sub("", b.inlines[0].text))
+        return "bullet", 0, ([first] if first.text else []) + b.inlines[1:]
+    return None
+
+
+def _start(b: Block) -> int:
+    m = re.search(r"(\d+)\D*$", b.label or "")
+    return int(m.group(1)) if m else 1
+
+
+def build_lists(blocks: list) -> list:
+    out: list = []
+    stack: list = []      # [(level, list node, num id)]
+    for b in blocks:
+        if not isinstance(b, Block):
+            stack = []
+            out.append(b)
+            continue
+        item = _item_kind(b)
+        if item is None:
+            para = n.Paragraph(children=b.inlines)
+            if stack and CONTINUE_STYLE.match(b.style) and stack[-1][1].items:
+                stack[-1][1].items[-1].blocks.append(para)
+                continue
+            stack = []
+            if QUOTE_STYLE.search(b.style):
+                if out and isinstance(out[-1], n.BlockQuote):
+                    out[-1].blocks.append(para)
+                else:
+                    out.append(n.BlockQuote(blocks=[para]))
+                continue
+            out.append(para)
+            continue
+        kind, level, inlines = item
+        li = n.ListItem(blocks=[n.Paragraph(children=inlines)] if inlines else [])
+        while stack and stack[-1][0] > level:
+            stack.pop()
+        if stack and stack[-1][0] == level:
+            top = stack[-1]
+            same_kind = isinstance(top[1], n.BulletList) == (kind == "bullet")
+            if same_kind and (kind == "bullet" or top[2] == (b.num or ("", 0))[0]):
+                top[1].items.append(li)
+                continue
+            stack.pop()
+        lst = n.BulletList(items=[li]) if kind == "bullet" else \
+            n.OrderedList(items=[li], start=_start(b), section_numbered=b.num_text.count("%") >= 2)
+        if stack and stack[-1][1].items:
+            stack[-1][1].items[-1].blocks.append(lst)
+        else:
+            out.append(lst)
+        stack.append((level, lst, (b.num or ("", 0))[0]))
+    return out
