@@ -176,8 +176,14 @@ class Reader:
         self.count += 1
         node, layout = convert(table, self, f"table {self.count}")
         if layout is not None:     # a layout table (equation rows, cover boxes): its paragraphs
-            for para in layout:
-                self._paragraph(para)
+            for paras, number in layout:
+                mark = len(self.blocks)
+                for para in paras:
+                    self._paragraph(para)
+                last = next((b for b in reversed(self.blocks[mark:]) if b.kind == "para" and b.text), None)
+                if number and last is not None:
+                    last.inlines.append(n.Text(text=" " + number))
+                    last.text += " " + number
             return
         self.blocks.append(Block("table", self.count, node=node))
 

@@ -53,6 +53,7 @@ class Builder:
         self.body_size = sizes.most_common(1)[0][0] if sizes else None
         self.part = None         # the current n.Chapter, or "references"/"biography"
         self.last_level = 1
+        self.enum_level = 0
         self.counters: list[int] = []
 
     # -- roles ----------------------------------------------------------------
@@ -134,7 +135,11 @@ class Builder:
             return min(num.depth + (0 if chapter_first else 1), 6), num.rest, text[:len(text) - len(num.rest)].strip()
         item = enum_item(text)
         if item is not None and not SENTENCE_END.search(text) and len(text) <= 100:
-            return min(self.last_level + 1, 4) if self.last_level >= 2 else 2, item[1].strip(), f"{item[0]}."
+            # "1. …" set bold on its own line: a heading one below the last numbered one; its
+            # siblings ("2.", "3.") keep that level until a higher heading comes
+            if not self.enum_level:
+                self.enum_level = min(self.last_level + 1, 4) if self.last_level >= 2 else 2
+            return self.enum_level, item[1].strip(), f"{item[0]}."
         if self.body_size and b.size and b.size > self.body_size and not SENTENCE_END.search(text):
             return 2, text, ""
         return None
@@ -186,9 +191,9 @@ class Builder:
             self.report.warnings.append((where, f"Word numbers this chapter {word_number}; the build "
                                                 f"numbers it {index}"))
         group.append(ch)
-        self.part, self.last_level, self.counters = ch, 1, []
+        self.part, self.last_level, self.enum_level, self.counters = ch, 1, 0, []
         self.report.styles_seen(b.style, f"{kind} title")
-        self.report.count(f"{kind}s")
+        self.report.count("chapters" if kind == "chapter" else "appendices")
 
     def _section(self, b: Block, level: int, title: str, word_number: str) -> None:
         ch = self.part
@@ -203,6 +208,9 @@ class Builder:
                                                                       f"the build numbers it {built}"))
         if ch.kind == "appendix" and word_number:
             title = f"{word_number} {title}"   # the build leaves appendix headings unnumbered
+        if level < self.enum_level or (self.enum_level and level == self.enum_level and not
+                                       re.fullmatch(r"\d+\.", word_number)):
+            self.enum_level = 0
         self.last_level = level
         ch.blocks.append(n.Section(level=level, title=[n.Text(text=title)]))
         self.report.styles_seen(b.style, f"heading level {level}")
@@ -247,19 +255,20 @@ def _captions(blocks: list, report) -> list:
     out = list(blocks)
     used = set()
     for k, b in enumerate(out):
-        if not isinstance(b, n.Paragraph) or not b.children or not isinstance(b.children[0], n.Text):
+        if not isinstance(b, n.Paragraph) or not b.children:
             continue
         text = n.plain_text(b.children)
         for pattern, typ in ((TABLE_CAPTION, n.Table), (FIG_CAPTION, n.Figure)):
-            m = pattern.match(text)
-            if not m:
+            if not pattern.match(text):
                 continue
             order = (k + 1, k - 1) if typ is n.Table else (k - 1, k + 1)
             for j in order:
                 if 0 <= j < len(out) and isinstance(out[j], typ) and j not in used:
-                    first = b.children[0]
-                    rest = pattern.sub("", first.text, count=1)
-                    out[j].caption = _plain_caption(([n.Text(text=rest)] if rest else []) + b.children[1:])
+                    kids = _plain_caption(b.children)
+                    if kids and isinstance(kids[0], n.Text):
+                        rest = pattern.sub("", kids[0].text, count=1)
+                        kids = ([n.Text(text=rest)] if rest else []) + kids[1:]
+                    out[j].caption = kids
                     used.add(j)
                     out[k] = None
                     report.count("captions")

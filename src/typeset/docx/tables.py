@@ -41,7 +41,7 @@ def convert(table, reader, where: str):
         return None, _equation_rows(tcs, body, reader, where)
     if ncols == 1 and len(rows) <= 2:
         reader.report.count("one-cell tables (boxes) read as paragraphs")
-        return None, [p for r in tcs for tc in r for p in _paragraphs(tc, body)]
+        return None, [([p for tc in r for p in _paragraphs(tc, body)], "") for r in tcs]
     grid: list[list[list]] = []
     aligns: list[list[str]] = [[] for _ in range(ncols)]
     merged = 0
@@ -66,6 +66,7 @@ def convert(table, reader, where: str):
                                           "left empty"))
         reader.report.count("merged table cells", merged)
     align = [_majority(a) for a in aligns]
+    grid[0] = [_unbold(c) for c in grid[0]]
     reader.report.count("tables")
     return n.Table(caption=[], align=align, header=grid[0], rows=grid[1:]), None
 
@@ -87,6 +88,13 @@ def _cell(tc, body, reader, aligns, col: int) -> list:
     return out
 
 
+def _unbold(cell: list) -> list:
+    """A header cell set bold in Word: the header row is set as a header anyway."""
+    if len(cell) == 1 and isinstance(cell[0], n.Strong):
+        return list(cell[0].children)
+    return cell
+
+
 def _flat(nodes: list) -> list:
     """A cell is one line: no footnotes there would lose their text, so they stay; breaks go."""
     return [n.Text(text=" ") if isinstance(x, n.LineBreak) else x for x in nodes]
@@ -98,21 +106,22 @@ def _majority(values: list[str]) -> str:
 
 
 def _equation_rows(tcs, body, reader, where: str) -> list:
-    """An equation laid out in a table row: the equation is reported, its number with it; any
-    real text in the row stays."""
-    keep = []
+    """An equation laid out in a table row -> [(paragraphs, its number)]; MathType objects are
+    reported (by read), Word math keeps its characters and gets its number after it."""
+    rows = []
     for r in tcs:
-        number = ""
+        number, paras = "", []
         for tc in r:
             for para in _paragraphs(tc, body):
                 text = "".join(t.text or "" for t in para._p.iter(qn("w:t"))).strip()
-                if text and EQ_NUMBER.match(text):
+                if text and EQ_NUMBER.match(text) and not any(True for tag in xmlparts.OMATH
+                                                               for _ in para._p.iter(tag)):
                     number = text
-                elif text or not _has_equation(para._p):
-                    keep.append(para) if text else None
                 else:
-                    keep.append(para)
-        if number:
-            reader.report.warnings.append((where, f"equation {number}: its number was laid out in a "
-                                                  "table; the equation is not carried over"))
-    return keep
+                    paras.append(para)
+        if number and any(True for tc in r for _ in tc.iter(O_OLE)):
+            reader.report.lost.append((where, f"equation {number} (an embedded MathType/Equation "
+                                              "object) not carried over"))
+            number = ""
+        rows.append((paras, number))
+    return rows
