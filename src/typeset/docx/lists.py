@@ -17,11 +17,16 @@ LIST_STYLE = re.compile(r"^list (bullet|number)", re.I)
 CONTINUE_STYLE = re.compile(r"^list (paragraph|continue)", re.I)
 
 
+STYLE_LEVEL = re.compile(r"^list\b.*?\s(\d)$", re.I)
+
+
 def _item_kind(b: Block):
-    """('bullet'|'ordered', level, inlines) or None."""
+    """('bullet'|'ordered', level, inlines) or None. 'List Bullet 2' is one level in."""
+    m = STYLE_LEVEL.match(b.style)
+    extra = int(m.group(1)) - 1 if m else 0
     if b.num:
         kind = "bullet" if b.num_fmt in ("bullet", "none") else "ordered"
-        return kind, b.num[1], b.inlines
+        return kind, b.num[1] + extra, b.inlines
     m = LIST_STYLE.match(b.style)
     if m:
         return ("bullet" if m.group(1).lower() == "bullet" else "ordered"), 0, b.inlines

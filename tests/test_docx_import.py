@@ -1,0 +1,144 @@
+"""typeset import FILE.docx: .docx files written by the tests (docx_helpers) -> the expected
+thesis folder (tests/fixtures/docx/<case>/), errors, the re-import guard, the real documents."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import docx_helpers
+from shared_helpers import SHARED, need
+from typeset.docx import import_docx
+from typeset.errors import UserError
+from typeset.source import load, nodes as n
+
+FIXTURES = Path(__file__).parent / "fixtures" / "docx"
+
+
+def cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "typeset.cli", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("case", ["styled", "plain"])
+def test_docx_gives_expected_markdown(tmp_path, case):
+    src = getattr(docx_helpers, case)(tmp_path / f"{case}.docx")
+    files, _ = import_docx(src)
+    expected = sorted(p for p in (FIXTURES / case).rglob("*.md"))
+    assert expected
+    for p in expected:
+        rel = p.relative_to(FIXTURES / case).as_posix()
+        assert files.get(rel) == p.read_text(encoding="utf-8"), rel
+    written = {k for k in files if k.endswith(".md") and k != "import-report.md"}
+    assert written == {p.relative_to(FIXTURES / case).as_posix() for p in expected}
+
+
+def test_styled_import_builds_the_tree_and_reports(tmp_path):
+    files, summary = import_docx(docx_helpers.styled(tmp_path / "s.docx"))
+    assert files["figures/image1.png"] == docx_helpers.png_bytes()
+    assert "title: {th: การศึกษาความสัมพันธ์ระหว่างประเทศ" in files["thesis.yaml"]
+    report = files["import-report.md"]
+    assert "| Heading 2 | 3 | heading level 2 |" in report
+    assert "merged cell" in report and "table of contents" in report
+    out = tmp_path / "out"
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    doc, _ = load(out)
+    ch1 = doc.chapters[0]
+    table = next(b for b in ch1.blocks if isinstance(b, n.Table))
+    figure = next(b for b in ch1.blocks if isinstance(b, n.Figure))
+    assert table.number == "1.1" and n.plain_text(table.caption) == "มูลค่าการค้า"
+    assert figure.number == "1.1" and n.plain_text(figure.caption) == "แผนที่ภูมิภาค"
+    notes = [x for b in n.walk(ch1.blocks) if isinstance(b, n.Paragraph) for x in b.children
+             if isinstance(x, n.FootnoteRef)]
+    assert n.plain_text(notes[0].children) == "เชิงอรรถที่หนึ่ง"
+    assert [s.number for s in n.walk(ch1.blocks) if isinstance(s, n.Section)] == ["1.1", "1.2", "1.2.1"]
+
+
+def test_numbering_differences_are_warned(tmp_path):
+    files, _ = import_docx(docx_helpers.plain(tmp_path / "p.docx"))
+    assert "Word numbers it 1.3, the build numbers it 1.2" in files["import-report.md"]
+
+
+def test_omml_equation_keeps_its_characters_and_is_reported(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    p = d.add_paragraph("ค่า ")
+    p._p.append(parse_xml('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+                          '<m:r><m:t>x+1</m:t></m:r></m:oMath>'))
+    p.add_run(" คือผลรวม")
+    d.save(tmp_path / "m.docx")
+    files, _ = import_docx(tmp_path / "m.docx")
+    assert "ค่า x+1 คือผลรวม" in files["chapters/01-chapter.md"]
+    assert "equation (Word math) kept as its plain characters" in files["import-report.md"]
+
+
+@pytest.mark.parametrize("content, name, message", [
+    (b"just text, not a zip", "x.docx", r"not a Word \(.docx\) file"),
+    (b"PK\x03\x04broken", "x.docx", "damaged"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "x.docx",
+     "password-protected"),
+])
+def test_bad_files_are_one_line_errors(tmp_path, content, name, message):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        import_docx(p)
+
+
+def test_zip_without_document_is_refused(tmp_path):
+    p = tmp_path / "x.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(UserError, match="not a Word document"):
+        import_docx(p)
+
+
+def test_cli_dispatches_docx_and_guards_edits(tmp_path):
+    src = docx_helpers.plain(tmp_path / "p.docx")
+    out = tmp_path / "out"
+    r = cli("import", src, "-o", out)
+    assert r.returncode == 0, r.stderr
+    ch = out / "chapters" / "01-chapter.md"
+    ch.write_text(ch.read_text(encoding="utf-8") + "\nข้อความที่นักศึกษาเพิ่มเอง\n", encoding="utf-8")
+    r = cli("import", src, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert "ข้อความที่นักศึกษาเพิ่มเอง" in ch.read_text(encoding="utf-8")
+    assert (out / "chapters" / "01-chapter.imported.md").is_file()
+    bad = tmp_path / "old.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    r = cli("import", bad, "-o", tmp_path / "o2")
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "old.doc" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+REAL = [("thesis-proposal/source.docx", "thesis-proposal/gold.txt"),
+        ("thesis-abstract/source.docx", "thesis-abstract/gold.txt"),
+        ("course-report/preface.docx", "course-report/preface.gold.txt")]
+
+
+@pytest.mark.parametrize("docx_rel, gold_rel", REAL, ids=[r[0] for r in REAL])
+def test_real_documents_lose_no_paragraph(tmp_path, docx_rel, gold_rel):
+    """Every gold paragraph is found in the import (headings' and captions' numbers are dropped
+    by design, so only 'missing' is held to the target here)."""
+    src, gold = SHARED / "realworld" / docx_rel, SHARED / "realworld" / gold_rel
+    scorer = SHARED / "eval" / "score_doc.py"
+    need(src, gold, scorer)
+    files, _ = import_docx(src)
+    out = tmp_path / "out"
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    r = subprocess.run([sys.executable, str(scorer), str(out), str(gold)], capture_output=True, text=True,
+                       timeout=300)
+    last = r.stdout.strip().splitlines()[-1]
+    missing = float(last.split("missing=")[1].split()[0])
+    assert missing <= 0.01, r.stdout
