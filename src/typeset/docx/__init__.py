@@ -39,6 +39,7 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                                                            f"({b.node.path}; a logo or cover picture)"))
         elif b.kind == "table":
             report.lost.append((f"table {b.index}", "a table before the first chapter"))
+    _unplaced_front(result.front, front, report)
     files["thesis.yaml"] = thesis_yaml(front.values, path.name)
     for rel, text in front.parts.items():
         files[rel] = text
@@ -64,6 +65,33 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                f"footnotes; {len(report.lost)} things not carried over, {len(report.warnings)} warnings "
                f"(see import-report.md)")
     return files, summary
+
+
+def _unplaced_front(blocks: list, front, report) -> None:
+    """Front-matter paragraphs that reached neither thesis.yaml nor a front-matter file."""
+    def squeeze(s: str) -> str:
+        return "".join(s.split())
+
+    placed = []
+
+    def walk(v):
+        if isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, str):
+            placed.append(squeeze(v))
+    walk(front.values)
+    placed += [squeeze(t.replace("\\", "")) for t in front.parts.values()]
+    everything = "\n".join(placed)
+    dropped_lines = {line for line, _ in front.dropped}
+    for b in blocks:
+        t = squeeze(b.text) if b.kind == "para" else ""
+        if t and t not in everything and b.index not in dropped_lines:
+            report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
+                                                        f"frontmatter/: {b.text[:70]}"))
 
 
 def _front_blocks(blocks: list) -> list:

@@ -159,7 +159,7 @@ class Reader:
         figures = [self.media.figure(rid, part, desc, where) for rid, part, desc in c.images]
         figures = [f for f in figures if f is not None]
         if b.kind == "dropped":
-            self.report.dropped.append((where, f"table of contents / field result: {b.text[:60]}"))
+            self.report.dropped.append((where, "a table-of-contents entry or page-number field result"))
             self.report.count("field results dropped (contents, page numbers)")
         elif b.text or not figures:
             self.blocks.append(b)

@@ -28,7 +28,7 @@ def import_report(source: str, result, front, report, files: dict) -> str:
             out.append(f"| {escape_text(style or '(none)', cell=True)} | {k} | {how} |")
     out += ["", "Paragraphs not listed here became body paragraphs, list items or captions.", ""]
     out += _section("Warnings: Word's numbering and the build's", report.warnings)
-    dropped = list(report.dropped) + [(f"front line {line}", what) for line, what in front.dropped]
+    dropped = list(report.dropped) + [(f"paragraph {line}", what) for line, what in front.dropped]
     out += _section("Dropped (the build regenerates these, or they carry no content)", dropped)
     out += _section("Not carried over (copy or redo these by hand)", report.lost)
     return "\n".join(out).rstrip() + "\n"
