@@ -42,7 +42,7 @@ def test_styled_import_builds_the_tree_and_reports(tmp_path):
     assert "title: {th: การศึกษาความสัมพันธ์ระหว่างประเทศ" in files["thesis.yaml"]
     report = files["import-report.md"]
     assert "| Heading 2 | 3 | heading level 2 |" in report
-    assert "merged cell" in report and "table of contents" in report
+    assert "merged cell" in report and "table-of-contents" in report
     out = tmp_path / "out"
     for rel, data in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
