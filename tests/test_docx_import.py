@@ -142,3 +142,33 @@ def test_real_documents_lose_no_paragraph(tmp_path, docx_rel, gold_rel):
     last = r.stdout.strip().splitlines()[-1]
     missing = float(last.split("missing=")[1].split()[0])
     assert missing <= 0.01, r.stdout
+
+
+def test_word_citation_sources_become_references_bib(tmp_path):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    b = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
+    sources = (f'<b:Sources xmlns:b="{b}"><b:Source><b:Tag>Wal79</b:Tag><b:SourceType>Book</b:SourceType>'
+               '<b:Author><b:Author><b:NameList><b:Person><b:Last>Waltz</b:Last><b:First>Kenneth</b:First>'
+               '</b:Person></b:NameList></b:Author></b:Author><b:Title>Theory of International Politics'
+               '</b:Title><b:Year>1979</b:Year></b:Source></b:Sources>').encode("utf-8")
+    part = Part(PackURI("/customXml/item90.xml"), "application/xml", sources, d.part.package)
+    d.part.relate_to(part, RT.CUSTOM_XML)
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    p = d.add_paragraph("ทฤษฎีสัจนิยมใหม่ ")
+    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r><w:instrText> CITATION Wal79 \\p 12 \\l 1054 </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:t>(Waltz, 1979)</w:t></w:r>',
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>')))
+    d.save(tmp_path / "c.docx")
+    files, _ = import_docx(tmp_path / "c.docx")
+    assert "ทฤษฎีสัจนิยมใหม่ [@Wal79, p. 12]" in files["chapters/01-chapter.md"]
+    bib = files["references.bib"]
+    assert bib.startswith("@book{Wal79,") and "author = {Waltz, Kenneth}" in bib and "year = {1979}" in bib
