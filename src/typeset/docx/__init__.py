@@ -18,7 +18,7 @@ from typeset.docx.report import import_report
 from typeset.docx.structure import Builder
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
-from typeset.structure.front import Para, read_front, references_markdown
+from typeset.structure.front import Para, read_front
 from typeset.writers.markdown import blocks_markdown, chapter_markdown
 
 
@@ -49,8 +49,7 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
         files[f"appendices/{k:02d}-{slug(ap.plain_title) if slug(ap.plain_title) != 'chapter' else 'appendix'}.md"] = \
             chapter_markdown(ap)
     if result.references:
-        entries = [n.plain_text(r) for r in result.references]
-        files["references.md"] = references_markdown(entries)
+        files["references.md"] = references_file(result.references_title, result.references)
     if result.biography:
         files["frontmatter/biography.md"] = blocks_markdown(_front_blocks(result.biography))
     if reader.sources:
@@ -92,6 +91,14 @@ def _unplaced_front(blocks: list, front, report) -> None:
         if t and t not in everything and b.index not in dropped_lines:
             report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
                                                         f"frontmatter/: {b.text[:70]}"))
+
+
+def references_file(title: str, entries: list) -> str:
+    """references.md: the list's own heading (the build ignores it and prints บรรณานุกรม), then
+    one bullet per Word paragraph, italics kept."""
+    items = [n.ListItem(blocks=[n.Paragraph(children=e)]) for e in entries if n.plain_text(e).strip()]
+    head = [n.Section(level=1, title=[n.Text(text=title)])] if title else []
+    return blocks_markdown(head + [n.BulletList(items=items)])
 
 
 def _front_blocks(blocks: list) -> list:

@@ -29,7 +29,6 @@ HEADING_STYLE = re.compile(r"(?:heading|หัวเรื่อง|หัวข
 TYPED_BULLET = re.compile(r"^[•●○▪■◆◦\-–\u2022\uf0b7\uf0a7\uf0d8]\s+")
 SENTENCE_END = re.compile(r"[.:;]$")
 MAX_HEADING = 160            # characters: a longer bold line is a paragraph
-QUOTE_STYLE = re.compile(r"quote|block text|คำพูด|ข้อความอ้างอิง", re.I)
 
 
 @dataclass
@@ -38,6 +37,7 @@ class Result:
     chapters: list = field(default_factory=list)      # n.Chapter (kind chapter)
     appendices: list = field(default_factory=list)    # n.Chapter (kind appendix)
     references: list = field(default_factory=list)    # inline lists, one per entry
+    references_title: str = ""                        # the list's own heading (เอกสารอ้างอิง …)
     biography: list = field(default_factory=list)     # blocks
 
 
@@ -180,6 +180,8 @@ class Builder:
         where = f"paragraph {b.index}"
         if kind in ("references", "biography"):
             self.part = kind
+            if kind == "references":
+                self.result.references_title = title
             self.report.styles_seen(b.style, f"{kind} heading")
             return
         group = self.result.chapters if kind == "chapter" else self.result.appendices
@@ -230,7 +232,6 @@ def _drop_number(text: str) -> tuple[str, str]:
     num = parse_number(text)
     if num is not None and num.rest:
         return num.rest, text[:len(text) - len(num.rest)].strip()
-    is_ch, _ = chapter_number(text)
     return text, ""
 
 

@@ -2,7 +2,7 @@
 
 What `typeset.source` parses back is the same tree (file and line aside): every piece of text is
 escaped where CommonMark would read it as markup, and nothing else, so the student's words stay
-as they are. Importers build a tree and write it here (docx, and the PDF importer may reuse it).
+as they are. (Image paths with spaces come back percent-encoded: importers name figures without.) Importers build a tree and write it here (docx, and the PDF importer may reuse it).
 
     chapter_markdown(chapter) -> str     '# title' then the blocks
     blocks_markdown(blocks) -> str       blocks only (front-matter parts, appendices without title)
