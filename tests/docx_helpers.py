@@ -141,3 +141,48 @@ def plain(path: Path) -> Path:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.save(path)
     return path
+
+
+def _numbering(document, levels: list[tuple[str, str, str]], num_id: int) -> None:
+    """An abstractNum with levels (numFmt, lvlText, pStyle) and its num, added to numbering.xml."""
+    root = document.part.numbering_part.element
+    lv = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                 + (f'<w:pStyle w:val="{style}"/>' if style else "")
+                 + f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text, style) in enumerate(levels))
+    root.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">{lv}</w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def _num(p, num_id: int, ilvl: int) -> None:
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def numbered(path: Path) -> Path:
+    """Word's automatic numbering: 'บทที่ %1' on Heading 1, '%1.%2' on Heading 2 (the numbers are
+    not in the text), a bullet list nested by numPr levels, a w:hyperlink, a text box, a table
+    with a vertically merged cell."""
+    d = docx.Document()
+    _numbering(d, [("decimal", "บทที่ %1", "Heading1"), ("decimal", "%1.%2", "Heading2")], 50)
+    _numbering(d, [("bullet", "•", ""), ("bullet", "○", ""), ("decimal", "%3)", "")], 51)
+    for text, style, lvl in [("บทนำ", "Heading 1", 0), ("ที่มา", "Heading 2", 1), ("ขอบเขต", "Heading 2", 1)]:
+        _num(d.add_paragraph(text, style=style), 50, lvl)
+    for text, lvl in [("ระดับแรก", 0), ("ระดับสอง", 1), ("ลำดับหนึ่ง", 2), ("ลำดับสอง", 2), ("กลับระดับแรก", 0)]:
+        _num(d.add_paragraph(text), 51, lvl)
+    p = d.add_paragraph("อ่านที่ ")
+    rid = d.part.relate_to("https://example.org/thai", RT.HYPERLINK, is_external=True)
+    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>เว็บไซต์ไทย</w:t></w:r>'
+                          '</w:hyperlink>'))
+    p = d.add_paragraph("มีกล่องข้อความ")
+    p._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+        '<w:t>ข้อความในกล่อง</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    _num(d.add_paragraph("บทที่สอง", style="Heading 1"), 50, 0)
+    d.add_paragraph("ตารางที่ 2.1 ข้อมูลรวม")
+    t = d.add_table(rows=3, cols=2)
+    for r, row in enumerate([["กลุ่ม", "ค่า"], ["ก", "1"], ["", "2"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(1, 0).merge(t.cell(2, 0))
+    d.save(path)
+    return path

@@ -23,7 +23,7 @@ def cli(*args, cwd=None):
                           text=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("case", ["styled", "plain"])
+@pytest.mark.parametrize("case", ["styled", "plain", "numbered"])
 def test_docx_gives_expected_markdown(tmp_path, case):
     src = getattr(docx_helpers, case)(tmp_path / f"{case}.docx")
     files, _ = import_docx(src)
@@ -172,3 +172,10 @@ def test_word_citation_sources_become_references_bib(tmp_path):
     assert "ทฤษฎีสัจนิยมใหม่ [@Wal79, p. 12]" in files["chapters/01-chapter.md"]
     bib = files["references.bib"]
     assert bib.startswith("@book{Wal79,") and "author = {Waltz, Kenneth}" in bib and "year = {1979}" in bib
+
+
+def test_word_numbering_that_matches_the_build_is_not_warned(tmp_path):
+    files, _ = import_docx(docx_helpers.numbered(tmp_path / "n.docx"))
+    report = files["import-report.md"]
+    assert "## Warnings: Word's numbering and the build's (0)" in report
+    assert "| text box paragraphs | 1 |" in report
