@@ -165,10 +165,18 @@ def numbered(path: Path) -> Path:
     d = docx.Document()
     _numbering(d, [("decimal", "บทที่ %1", "Heading1"), ("decimal", "%1.%2", "Heading2")], 50)
     _numbering(d, [("bullet", "•", ""), ("bullet", "○", ""), ("decimal", "%3)", "")], 51)
+    d.add_paragraph("บทคัดย่อ", style="Heading 1")       # a front heading set as Heading 1
+    d.add_paragraph("งานวิจัยนี้ศึกษาการจัดหน้าวิทยานิพนธ์ภาษาไทย")
+    from docx.enum.style import WD_STYLE_TYPE
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("บทนำ 1", style="toc 1")            # a contents line typed, not a field
     for text, style, lvl in [("บทนำ", "Heading 1", 0), ("ที่มา", "Heading 2", 1), ("ขอบเขต", "Heading 2", 1)]:
         _num(d.add_paragraph(text, style=style), 50, lvl)
     for text, lvl in [("ระดับแรก", 0), ("ระดับสอง", 1), ("ลำดับหนึ่ง", 2), ("ลำดับสอง", 2), ("กลับระดับแรก", 0)]:
         _num(d.add_paragraph(text), 51, lvl)
+    q = d.add_paragraph("ข้อความที่ยกมาโดยย่อหน้าเข้าทั้งสองข้าง")
+    q.paragraph_format.left_indent = Inches(0.75)
+    q.paragraph_format.right_indent = Inches(0.75)
     p = d.add_paragraph("อ่านที่ ")
     rid = d.part.relate_to("https://example.org/thai", RT.HYPERLINK, is_external=True)
     p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>เว็บไซต์ไทย</w:t></w:r>'

@@ -18,7 +18,7 @@ from typeset.docx.report import import_report
 from typeset.docx.structure import Builder
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
-from typeset.structure.front import Para, read_front
+from typeset.structure.front import Para, heading_part, read_front
 from typeset.writers.markdown import blocks_markdown, chapter_markdown
 
 
@@ -88,7 +88,7 @@ def _unplaced_front(blocks: list, front, report) -> None:
     dropped_lines = {line for line, _ in front.dropped}
     for b in blocks:
         t = squeeze(b.text) if b.kind == "para" else ""
-        if t and t not in everything and b.index not in dropped_lines:
+        if t and t not in everything and b.index not in dropped_lines and not heading_part(b.text):
             report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
                                                         f"frontmatter/: {b.text[:70]}"))
 

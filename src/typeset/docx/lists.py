@@ -2,7 +2,7 @@
 
 A list item is a paragraph Word numbers (numPr, bullet or numbered, nested by its level) or one
 typed with a bullet character. A "List Paragraph" without a number right after an item is more
-text of that item. Quotes: a quote style, or a paragraph indented from both margins.
+text of that item. Quotes: a quote style, or a paragraph indented 1 cm or more from both margins.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typeset.source import nodes as n
 TYPED_BULLET = re.compile(r"^[•●○▪■◆◦\u2022\uf0b7\uf0a7\uf0d8]\s*")
 QUOTE_STYLE = re.compile(r"quote|block text|คำพูด|ข้อความอ้างอิง", re.I)
 LIST_STYLE = re.compile(r"^list (bullet|number)", re.I)
+QUOTE_INDENT = 567       # twips (1 cm) from both margins: a block quotation
 CONTINUE_STYLE = re.compile(r"^list (paragraph|continue)", re.I)
 
 
@@ -56,7 +57,8 @@ def build_lists(blocks: list) -> list:
                 stack[-1][1].items[-1].blocks.append(para)
                 continue
             stack = []
-            if QUOTE_STYLE.search(b.style):
+            if QUOTE_STYLE.search(b.style) or (b.indent >= QUOTE_INDENT and b.indent_right >= QUOTE_INDENT
+                                               and b.align not in ("center", "right")):
                 if out and isinstance(out[-1], n.BlockQuote):
                     out[-1].blocks.append(para)
                 else:

@@ -34,6 +34,7 @@ class Block:
     italic: bool = False
     size: float | None = None
     indent: int = 0                # left indent in twips (quotes)
+    indent_right: int = 0
     node: object = None            # Table / Figure
     carried: object = None
 
@@ -123,7 +124,8 @@ class Reader:
                   carried=carried)
         b.bold, b.italic, b.size = facts["bold"], facts["italic"], facts["size"]
         b.align = _alignment(p_el, style)
-        b.indent = _indent(p_el, style)
+        b.indent = _indent(p_el, style, ("w:left", "w:start"))
+        b.indent_right = _indent(p_el, style, ("w:right", "w:end"))
         b.num = xmlparts.num_pr(p_el, style)
         if b.num:
             lv = self.numbering.level(*b.num)
@@ -216,12 +218,13 @@ def _alignment(p_el, style) -> str:
     return v or ""
 
 
-def _indent(p_el, style) -> int:
+def _indent(p_el, style, names) -> int:
+    """An indent (twips) of the paragraph or its style chain, by attribute names of w:ind."""
     def get(ppr):
         ind = ppr.find(qn("w:ind")) if ppr is not None else None
         if ind is None:
             return None
-        v = ind.get(qn("w:left")) or ind.get(qn("w:start"))
+        v = next((ind.get(qn(a)) for a in names if ind.get(qn(a))), None)
         return int(v) if v and v.lstrip("-").isdigit() else None
     v = get(p_el.pPr)
     s = style

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from typeset.docx.read import Block
 from typeset.source import nodes as n
+from typeset.structure.front import heading_part
 from typeset.structure.numbers import THAI_DIGITS, chapter_number, enum_item, parse_number
 
 APPENDIX = re.compile(r"^ภาคผนวก\s*(?P<n>[ก-ฮ]|[A-Z]|\d+)?\s*(?P<rest>.*)$")
@@ -28,6 +29,7 @@ BIOGRAPHY = re.compile(r"^(ประวัติผู้เขียน|ปร�
 HEADING_STYLE = re.compile(r"(?:heading|หัวเรื่อง|หัวข้อ)\s*(\d)", re.I)
 TYPED_BULLET = re.compile(r"^[•●○▪■◆◦\-–\u2022\uf0b7\uf0a7\uf0d8]\s+")
 SENTENCE_END = re.compile(r"[.:;]$")
+TOC_STYLE = re.compile(r"^(toc \d|table of figures|สารบัญ)", re.I)
 MAX_HEADING = 160            # characters: a longer bold line is a paragraph
 
 
@@ -45,6 +47,13 @@ class Builder:
     def __init__(self, blocks: list[Block], report):
         self.blocks = [b for b in blocks if b.kind != "para" or b.text or b.inlines]
         self.report = report
+        empty = len(blocks) - len(self.blocks)
+        if empty:
+            report.count("empty paragraphs dropped", empty)
+        toc = [b for b in self.blocks if b.kind == "para" and TOC_STYLE.match(b.style)]
+        if toc:
+            report.count("contents entries (TOC styles) dropped", len(toc))
+            self.blocks = [b for b in self.blocks if b not in toc]
         self.result = Result()
         sizes = Counter()
         for b in blocks:
@@ -53,6 +62,7 @@ class Builder:
         self.body_size = sizes.most_common(1)[0][0] if sizes else None
         self.part = None         # the current n.Chapter, or "references"/"biography"
         self.last_level = 1
+        self.word_chapter = 0
         self.enum_level = 0
         self.counters: list[int] = []
 
@@ -91,9 +101,9 @@ class Builder:
             if b.label and re.match(r"^(บทที่|ภาคผนวก)", b.label):
                 kind = "appendix" if b.label.startswith("ภาคผนวก") else "chapter"
                 return kind, b.label.split()[-1], text, 1
-            if self.result.chapters or self.part is not None or b.style.lower() != "title":
-                return "chapter", "", text, 1
-            return None
+            if not self.result.chapters and (b.style.lower() == "title" or heading_part(text)):
+                return None     # a front-matter heading (บทคัดย่อ, สารบัญ …) set as Heading 1
+            return "chapter", "", text, 1
         if kind is None:
             return None
         word_number = (str(num) if num else "") if is_ch else (m.group("n") if m else (a.group("n") or ""))
@@ -131,7 +141,7 @@ class Builder:
             return None
         num = parse_number(text)
         if num is not None and num.depth >= 2 and num.rest:
-            chapter_first = self.part.kind == "chapter" and num.parts[0] == self.part.index
+            chapter_first = self.part.kind == "chapter" and num.parts[0] in (self.part.index, self.word_chapter)
             return min(num.depth + (0 if chapter_first else 1), 6), num.rest, text[:len(text) - len(num.rest)].strip()
         item = enum_item(text)
         if item is not None and not SENTENCE_END.search(text) and len(text) <= 100:
@@ -189,10 +199,12 @@ class Builder:
         ch = n.Chapter(title=[n.Text(text=title)] if title else [], kind=kind, index=index)
         if not title:
             self.report.warnings.append((where, f"{kind} {word_number or index} has no title"))
-        if kind == "chapter" and word_number and int(word_number.translate(THAI_DIGITS)) != index:
+        if kind == "chapter" and _digits(word_number).isdigit() and int(_digits(word_number)) != index:
             self.report.warnings.append((where, f"Word numbers this chapter {word_number}; the build "
                                                 f"numbers it {index}"))
         group.append(ch)
+        digits = _digits(word_number)
+        self.word_chapter = int(digits) if digits.isdigit() else index
         self.part, self.last_level, self.enum_level, self.counters = ch, 1, 0, []
         self.report.styles_seen(b.style, f"{kind} title")
         self.report.count("chapters" if kind == "chapter" else "appendices")
