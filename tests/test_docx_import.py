@@ -179,3 +179,16 @@ def test_word_numbering_that_matches_the_build_is_not_warned(tmp_path):
     report = files["import-report.md"]
     assert "## Warnings: Word's numbering and the build's (0)" in report
     assert "| text box paragraphs | 1 |" in report
+
+
+def test_broken_xml_inside_is_a_one_line_error(tmp_path):
+    good = docx_helpers.plain(tmp_path / "good.docx")
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]      # cut off mid-element
+            zout.writestr(item, data)
+    with pytest.raises(UserError, match="damaged"):
+        import_docx(bad)

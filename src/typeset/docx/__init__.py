@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from typeset.docx.opening import open_document
 from typeset.docx.read import Reader
 from typeset.docx.report import import_report
 from typeset.docx.structure import Builder
+from typeset.errors import UserError
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
 from typeset.structure.front import Para, heading_part, read_front
@@ -25,10 +28,15 @@ from typeset.writers.markdown import blocks_markdown, chapter_markdown
 def import_docx(path: Path | str) -> tuple[dict, str]:
     path = Path(path)
     document = open_document(path)
-    reader = Reader(document, path.name)
-    blocks = reader.read()
-    report = reader.report
-    result = Builder(blocks, report).run()
+    try:
+        reader = Reader(document, path.name)
+        blocks = reader.read()
+        report = reader.report
+        result = Builder(blocks, report).run()
+    except (etree.XMLSyntaxError, KeyError, ValueError, IndexError) as e:
+        # a part inside the package is broken (Word itself would offer to repair it)
+        raise UserError(f"{path}: the Word file is damaged inside ({type(e).__name__}: {str(e)[:80]}); "
+                        "open it in Word and save it again") from None
     files: dict = {}
 
     front = read_front([Para(b.text, b.index, b.size, b.bold, b.align == "center", b.style)

@@ -47,6 +47,7 @@ class Carried:
     equations: list = field(default_factory=list)   # OMML text, for the report
     textboxes: list = field(default_factory=list)   # w:p elements inside text boxes
     underline: int = 0
+    linked: int = 0                                 # images linked to a file outside the .docx
     breaks: int = 0
     dropped_field: int = 0
 
@@ -158,8 +159,12 @@ class Inline:
             elif tag == qn("w:noBreakHyphen"):
                 self._text(r, "-")
             elif tag == qn("w:sym"):
-                code = int(child.get(qn("w:char"), "20"), 16)
-                self._text(r, chr(code - 0xF000) if 0xF020 <= code <= 0xF0FF else chr(code))
+                try:
+                    code = int(child.get(qn("w:char"), "20"), 16)
+                except ValueError:
+                    continue
+                # symbol fonts map their characters to F020-F0FF; the ASCII ones read as themselves
+                self._text(r, chr(code - 0xF000) if 0xF020 <= code <= 0xF07F else chr(code))
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
                 kind = "footnote" if tag == qn("w:footnoteReference") else "endnote"
                 self.segs.append(n.FootnoteRef(label="", children=self.reader.note(kind, child.get(qn("w:id")))))
@@ -183,6 +188,8 @@ class Inline:
         for blip in el.iter(A_BLIP):
             if blip.get(R_EMBED):
                 c.images.append((blip.get(R_EMBED), self.part, _description(el)))
+            elif blip.get(qn("r:link")):
+                c.linked += 1
         for data in el.iter(V_IMAGEDATA):
             if data.get(R_ID):
                 c.images.append((data.get(R_ID), self.part, data.get(qn("o:title"), "") or ""))

@@ -104,18 +104,18 @@ def read_numbering(document) -> Numbering:
     for an in root.findall(qn("w:abstractNum")):
         levels = {}
         for lvl in an.findall(qn("w:lvl")):
-            ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+            ilvl = _int(lvl.get(qn("w:ilvl")), 0)
             levels[ilvl] = Level(val(lvl, "w:numFmt", "decimal"), val(lvl, "w:lvlText", "") or "",
-                                 int(val(lvl, "w:start", "1") or 1), val(lvl, "w:pStyle", "") or "")
+                                 _int(val(lvl, "w:start"), 1), val(lvl, "w:pStyle", "") or "")
         abstract[an.get(qn("w:abstractNumId"))] = levels
     for num in root.findall(qn("w:num")):
         nid, aid = num.get(qn("w:numId")), val(num, "w:abstractNumId")
         levels = {k: Level(**vars(v)) for k, v in abstract.get(aid, {}).items()}
         for ov in num.findall(qn("w:lvlOverride")):
-            ilvl = int(ov.get(qn("w:ilvl"), "0"))
+            ilvl = _int(ov.get(qn("w:ilvl")), 0)
             start = val(ov, "w:startOverride")
             if start is not None and ilvl in levels:
-                levels[ilvl].start = int(start)
+                levels[ilvl].start = _int(start, 1)
         out.levels[nid], out.abstract[nid] = levels, aid or nid
     return out
 
@@ -135,7 +135,7 @@ def num_pr(p_el, style) -> tuple[str, int] | None:
         s = s.base_style
     if not nid or nid == "0":
         return None
-    return nid, int(ilvl or 0)
+    return nid, min(_int(ilvl, 0), 8)
 
 
 def outline_level(p_el, style) -> int | None:
@@ -146,7 +146,15 @@ def outline_level(p_el, style) -> int | None:
     while v is None and s is not None:
         v = val(s.element.pPr, "w:outlineLvl")
         s = s.base_style
-    return None if v is None or int(v) >= 9 else int(v)
+    level = _int(v, 9)
+    return None if level >= 9 or level < 0 else level
+
+
+def _int(v, default: int) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return default
 
 
 # ---- footnotes ------------------------------------------------------------
