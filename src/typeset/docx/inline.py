@@ -71,7 +71,8 @@ class Inline:
         nodes = _group(self.segs)
         sizes = self.stats["sizes"]
         chars = self.stats["chars"]
-        facts = {"chars": chars, "bold": chars > 0 and self.stats["bold"] == chars,
+        # bold: nine tenths of the letters (a heading whose number alone is not bold is still one)
+        facts = {"chars": chars, "bold": chars > 0 and self.stats["bold"] >= 0.9 * chars,
                  "italic": chars > 0 and self.stats["italic"] == chars,
                  "size": max(sizes, key=sizes.get) if sizes else None}
         return nodes, self.carried, facts

@@ -137,7 +137,8 @@ class Builder:
         if b.num and b.num_fmt != "bullet" and b.num_text.count("%") >= 2 and b.bold \
                 and not SENTENCE_END.search(text):
             return min(b.num_text.count("%"), 6), text, b.label
-        if not b.bold or b.num:
+        bigger = bool(self.body_size and b.size and b.size > self.body_size)
+        if not (b.bold or bigger) or b.num:
             return None
         num = parse_number(text)
         if num is not None and num.depth >= 2 and num.rest:
@@ -150,7 +151,7 @@ class Builder:
             if not self.enum_level:
                 self.enum_level = min(self.last_level + 1, 4) if self.last_level >= 2 else 2
             return self.enum_level, item[1].strip(), f"{item[0]}."
-        if self.body_size and b.size and b.size > self.body_size and not SENTENCE_END.search(text):
+        if bigger and not SENTENCE_END.search(text):
             return 2, text, ""
         return None
 
