@@ -25,8 +25,10 @@ def _item_kind(b: Block):
     """('bullet'|'ordered', level, inlines) or None. 'List Bullet 2' is one level in."""
     m = STYLE_LEVEL.match(b.style)
     extra = int(m.group(1)) - 1 if m else 0
+    if b.num and (b.num_fmt == "none" or (b.num_fmt != "bullet" and not b.num_text.strip())):
+        return None       # numbered with nothing visible: a plain paragraph
     if b.num:
-        kind = "bullet" if b.num_fmt in ("bullet", "none") else "ordered"
+        kind = "bullet" if b.num_fmt == "bullet" else "ordered"
         return kind, b.num[1] + extra, b.inlines
     m = LIST_STYLE.match(b.style)
     if m:
