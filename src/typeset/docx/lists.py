@@ -44,7 +44,8 @@ def _start(b: Block) -> int:
     return int(m.group(1)) if m else 1
 
 
-def build_lists(blocks: list) -> list:
+def build_lists(blocks: list, report=None) -> list:
+    seen = report.styles_seen if report is not None else (lambda style, how: None)
     out: list = []
     stack: list = []      # [(level, list node, num id)]
     for b in blocks:
@@ -57,10 +58,13 @@ def build_lists(blocks: list) -> list:
             para = n.Paragraph(children=b.inlines)
             if stack and CONTINUE_STYLE.match(b.style) and stack[-1][1].items:
                 stack[-1][1].items[-1].blocks.append(para)
+                seen(b.style, "more text of a list item")
                 continue
             stack = []
-            if QUOTE_STYLE.search(b.style) or (b.indent >= QUOTE_INDENT and b.indent_right >= QUOTE_INDENT
-                                               and b.align not in ("center", "right")):
+            quote = QUOTE_STYLE.search(b.style) or (
+                b.indent >= QUOTE_INDENT and b.indent_right >= QUOTE_INDENT and b.align not in ("center", "right"))
+            seen(b.style, "block quote" if quote else "paragraph")
+            if quote:
                 if out and isinstance(out[-1], n.BlockQuote):
                     out[-1].blocks.append(para)
                 else:
@@ -69,6 +73,7 @@ def build_lists(blocks: list) -> list:
             out.append(para)
             continue
         kind, level, inlines = item
+        seen(b.style, f"{kind} list item, level {level + 1}")
         li = n.ListItem(blocks=[n.Paragraph(children=inlines)] if inlines else [])
         while stack and stack[-1][0] > level:
             stack.pop()

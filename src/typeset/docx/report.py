@@ -26,7 +26,8 @@ def import_report(source: str, result, front, report, files: dict) -> str:
     for style, hows in sorted(report.styles.items()):
         for how, k in sorted(hows.items()):
             out.append(f"| {escape_text(style or '(none)', cell=True)} | {k} | {how} |")
-    out += ["", "Paragraphs not listed here became body paragraphs, list items or captions.", ""]
+    out += ["", "Captions are counted above; front-matter paragraphs went to thesis.yaml and "
+            "frontmatter/ (structure.front).", ""]
     out += _section("Warnings: Word's numbering and the build's", report.warnings)
     dropped = list(report.dropped) + [(f"paragraph {line}", what) for line, what in front.dropped]
     out += _section("Dropped (the build regenerates these, or they carry no content)", dropped)

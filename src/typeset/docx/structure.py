@@ -182,8 +182,8 @@ class Builder:
                     self.part.blocks.append(self._body_block(b))
             k += 1
         for part in self.result.chapters + self.result.appendices:
-            part.blocks = _captions(_lists(part.blocks), self.report)
-        self.result.biography = _captions(_lists(self.result.biography), self.report)
+            part.blocks = _captions(_lists(part.blocks, self.report), self.report)
+        self.result.biography = _captions(_lists(self.result.biography, self.report), self.report)
         return self.result
 
     def _open(self, start, b: Block) -> None:
@@ -257,11 +257,11 @@ def _without_bullet(b: Block) -> list:
 
 # ---- lists, quotes, paragraphs -----------------------------------------------
 
-def _lists(blocks: list) -> list:
+def _lists(blocks: list, report) -> list:
     """Blocks (paragraph Blocks among tree nodes) -> tree nodes with nested lists."""
     from typeset.docx.lists import build_lists
 
-    return build_lists(blocks)
+    return build_lists(blocks, report)
 
 
 def _captions(blocks: list, report) -> list:
