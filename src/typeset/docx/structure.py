@@ -29,6 +29,8 @@ BIOGRAPHY = re.compile(r"^(ประวัติผู้เขียน|ปร�
 HEADING_STYLE = re.compile(r"(?:heading|หัวเรื่อง|หัวข้อ)\s*(\d)", re.I)
 TYPED_BULLET = re.compile(r"^[•●○▪■◆◦\-–\u2022\uf0b7\uf0a7\uf0d8]\s+")
 SENTENCE_END = re.compile(r"[.:;]$")
+# a contents line typed by hand: "บทที่ 1 บทนำ ........ 1" (a dot leader, or a page number after a tab)
+CONTENTS_ENTRY = re.compile(r"(\.{3,}|…{2,}|\t)\s*[\dก-ฮ๐-๙ivxlc]{1,4}$")
 TOC_STYLE = re.compile(r"^(toc \d|table of figures|สารบัญ)", re.I)
 MAX_HEADING = 160            # characters: a longer bold line is a paragraph
 
@@ -87,7 +89,7 @@ class Builder:
         text = b.text.strip()
         level = self._style_level(b)
         strong = level == 1 or self._looks_heading(b)
-        if not strong:
+        if not strong or CONTENTS_ENTRY.search(text):
             return None
         if REFERENCES.match(text):
             return "references", "", text, 1
