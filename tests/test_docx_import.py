@@ -192,3 +192,19 @@ def test_broken_xml_inside_is_a_one_line_error(tmp_path):
             zout.writestr(item, data)
     with pytest.raises(UserError, match="damaged"):
         import_docx(bad)
+
+
+def test_a_figure_the_student_replaced_is_never_overwritten(tmp_path):
+    from typeset.docx.media import write_figures
+
+    out = tmp_path / "out"
+    assert write_figures(out, {"figures/a.png": b"one"}) == []
+    assert write_figures(out, {"figures/a.png": b"two"}) == []          # ours, unedited: updated
+    assert (out / "figures" / "a.png").read_bytes() == b"two"
+    (out / "figures" / "a.png").write_bytes(b"student's")
+    notes = write_figures(out, {"figures/a.png": b"three"})
+    assert (out / "figures" / "a.png").read_bytes() == b"student's"
+    assert (out / "figures" / "a.imported.png").read_bytes() == b"three" and "kept" in notes[0]
+    write_figures(out, {"figures/a.png": b"four"}, force=True)
+    assert (out / "figures" / "a.png").read_bytes() == b"four"
+    assert list((out / ".typeset-backup").rglob("a.png"))[0].read_bytes() == b"student's"

@@ -61,10 +61,18 @@ def _word(args, path: Path, console) -> int:
                         "(drop --kind article)")
     from typeset.docx import import_docx
 
+    from typeset.docx.media import write_figures
+
     with console.status("reading the Word file…"):
         files, summary = import_docx(path)
     console.print(f"{path.name}: {summary}")
-    return _write(Path(args.output), files, args.force, console)
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: exists and is not a folder")
+    images = {k: v for k, v in files.items() if isinstance(v, bytes)}
+    for note in write_figures(out, images, args.force):   # the text guard compares text only
+        console.print(note)
+    return _write(out, {k: v for k, v in files.items() if isinstance(v, str)}, args.force, console)
 
 
 def _a(phrase: str) -> str:

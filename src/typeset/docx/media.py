@@ -79,3 +79,41 @@ def wmf_to_png(blob: bytes) -> bytes | None:
         except (OSError, subprocess.TimeoutExpired):
             return None
         return dst.read_bytes() if dst.is_file() and dst.stat().st_size else None
+
+
+def write_figures(folder: Path, files: dict[str, bytes], force: bool = False) -> list[str]:
+    """Images into the thesis folder under the import guard's rules (typeset.diff.guard handles
+    text): a figure the student replaced is never overwritten; the new one goes beside it as
+    NAME.imported.EXT (with force: overwritten, a copy kept in .typeset-backup/). Returns notes."""
+    import json
+    import time
+
+    from typeset.diff.guard import BACKUP, MANIFEST, imported_name, read_manifest, sha
+    from typeset.fsutil import atomic_write
+
+    manifest = read_manifest(folder)
+    notes = []
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for rel, data in files.items():
+        path = folder / rel
+        new = sha(data)
+        if path.exists():
+            current = sha(path.read_bytes())
+            if current == new:
+                manifest[rel] = new
+                continue
+            if manifest.get(rel) != current:      # the student's own image
+                if not force:
+                    beside = imported_name(rel)
+                    atomic_write(folder / beside, data)
+                    manifest[beside] = sha(data)
+                    notes.append(f"{rel}: changed since the last import, kept; the new one is {beside}")
+                    continue
+                atomic_write(folder / BACKUP / stamp / rel, path.read_bytes())
+                notes.append(f"{rel}: overwritten (a copy is in {BACKUP}/{stamp}/)")
+        atomic_write(path, data)
+        manifest[rel] = new
+    if files:
+        atomic_write(folder / MANIFEST, json.dumps({"version": 1, "files": dict(sorted(manifest.items()))},
+                                                   ensure_ascii=False, indent=1) + "\n")
+    return notes
