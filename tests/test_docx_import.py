@@ -208,3 +208,21 @@ def test_a_figure_the_student_replaced_is_never_overwritten(tmp_path):
     write_figures(out, {"figures/a.png": b"four"}, force=True)
     assert (out / "figures" / "a.png").read_bytes() == b"four"
     assert list((out / ".typeset-backup").rglob("a.png"))[0].read_bytes() == b"student's"
+
+
+def test_symbol_font_characters_and_anchor_links(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    p = d.add_paragraph("ค่า ")
+    for font, char in (("Symbol", "F061"), ("Symbol", "F0A3"), ("Wingdings", "F0FC"), ("Weird", "F0FF")):
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="{font}" w:char="{char}"/></w:r>'))
+    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="_Toc1"><w:r><w:t> หัวข้อ</w:t></w:r>'
+                          '</w:hyperlink>'))
+    d.save(tmp_path / "s.docx")
+    files, _ = import_docx(tmp_path / "s.docx")
+    assert "ค่า α≤✓ หัวข้อ" in files["chapters/01-chapter.md"]
+    assert "1 symbol-font character(s)" in files["import-report.md"]

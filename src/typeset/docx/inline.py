@@ -47,6 +47,7 @@ class Carried:
     equations: list = field(default_factory=list)   # OMML text, for the report
     textboxes: list = field(default_factory=list)   # w:p elements inside text boxes
     underline: int = 0
+    symbols: int = 0                                # w:sym characters of unknown symbol fonts
     linked: int = 0                                 # images linked to a file outside the .docx
     breaks: int = 0
     dropped_field: int = 0
@@ -164,8 +165,11 @@ class Inline:
                     code = int(child.get(qn("w:char"), "20"), 16)
                 except ValueError:
                     continue
-                # symbol fonts map their characters to F020-F0FF; the ASCII ones read as themselves
-                self._text(r, chr(code - 0xF000) if 0xF020 <= code <= 0xF07F else chr(code))
+                ch = xmlparts.symbol_char(child.get(qn("w:font"), ""), code)
+                if ch is None:
+                    self.carried.symbols += 1
+                else:
+                    self._text(r, ch)
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
                 kind = "footnote" if tag == qn("w:footnoteReference") else "endnote"
                 self.segs.append(n.FootnoteRef(label="", children=self.reader.note(kind, child.get(qn("w:id")))))

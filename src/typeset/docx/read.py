@@ -154,6 +154,9 @@ class Reader:
             self.report.lost.append((where, f"{c.charts} chart(s): Word charts have no image in the file; "
                                             "export each as PNG into figures/ and add ![caption](figures/x.png)"))
             self.report.count("charts", c.charts)
+        if c.symbols:
+            self.report.lost.append((where, f"{c.symbols} symbol-font character(s) with no Unicode "
+                                            "equivalent known: retype them"))
         if c.linked:
             self.report.lost.append((where, f"{c.linked} image(s) linked to a file outside the .docx "
                                             "(not inside it): copy them into figures/"))

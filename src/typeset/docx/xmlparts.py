@@ -232,3 +232,28 @@ OMATH = (f"{{{M}}}oMath", f"{{{M}}}oMathPara")
 def math_text(el) -> str:
     """The characters of an OMML equation (m:t), for the report."""
     return "".join(t.text or "" for t in el.iter(f"{{{M}}}t"))
+
+
+# ---- w:sym ---------------------------------------------------------------------------------
+
+# The Symbol font's code points (Adobe Symbol encoding) that theses use: Greek letters, math
+# operators, bullets. Word stores them as F0xx private-use codes in w:sym.
+_GREEK = dict(zip("abgdezhqiklmnxoprstufcywGDQLXPSFYW", "αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩ"))
+SYMBOL = {**{ord(k): v for k, v in _GREEK.items()},
+          0xA3: "≤", 0xA5: "∞", 0xAE: "→", 0xAC: "←", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×",
+          0xB5: "∝", 0xB6: "∂", 0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈", 0xCE: "∈",
+          0xC7: "∩", 0xC8: "∪", 0xD6: "√", 0xE5: "∑", 0xF2: "∫", 0xD0: "∇", 0xC6: "∅", 0xDE: "⇒"}
+# Wingdings and friends: only their bullets and check marks have a meaning worth keeping
+DINGBATS = {0xA7: "▪", 0xA8: "□", 0xD8: "➢", 0xFC: "✓", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖"}
+
+
+def symbol_char(font: str, code: int) -> str | None:
+    """The Unicode character of a w:sym (font name, hex code), or None when unknown."""
+    low = code - 0xF000 if code >= 0xF000 else code
+    if font.lower() == "symbol":
+        if low in SYMBOL:
+            return SYMBOL[low]
+        return chr(low) if 0x20 <= low < 0x7F else None
+    if font.lower().startswith("wingdings"):
+        return DINGBATS.get(low)
+    return chr(low) if 0x20 <= low < 0x7F or code < 0xF000 else None
