@@ -194,3 +194,33 @@ def numbered(path: Path) -> Path:
     t.cell(1, 0).merge(t.cell(2, 0))
     d.save(path)
     return path
+
+
+def wmf_bytes() -> bytes:
+    """A small valid Windows metafile (a rectangle), written by hand."""
+    key, bbox, inch = 0x9AC6CDD7, (0, 0, 100, 50), 96
+    check = 0
+    for w in struct.unpack("<10H", struct.pack("<IHhhhhHI", key, 0, *bbox, inch, 0)):
+        check ^= w
+    placeable = struct.pack("<IHhhhhHIH", key, 0, *bbox, inch, 0, check)
+    records = (struct.pack("<IHhh", 5, 0x020C, 50, 100) + struct.pack("<IHhhhh", 7, 0x041B, 40, 90, 10, 10)
+               + struct.pack("<IH", 3, 0))
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, (18 + len(records)) // 2, 0, 7, 0)
+    return placeable + header + records
+
+
+def with_image(path: Path, blob: bytes, content_type: str) -> Path:
+    """A chapter with one captioned picture whose data is `blob` (python-docx only inserts
+    PNG/JPEG/GIF/BMP/TIFF: a PNG is inserted, then its part's data and type replaced)."""
+    d = docx.Document()
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    img = path.with_suffix(".png")
+    img.write_bytes(png_bytes())
+    d.add_picture(str(img))
+    d.add_paragraph("ภาพที่ 1.1 แผนภาพ")
+    for rel in d.part.rels.values():
+        if rel.reltype == RT.IMAGE:
+            rel.target_part._blob = blob
+            rel.target_part._content_type = content_type
+    d.save(path)
+    return path

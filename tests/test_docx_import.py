@@ -226,3 +226,18 @@ def test_symbol_font_characters_and_anchor_links(tmp_path):
     files, _ = import_docx(tmp_path / "s.docx")
     assert "ค่า α≤✓ หัวข้อ" in files["chapters/01-chapter.md"]
     assert "1 symbol-font character(s)" in files["import-report.md"]
+
+
+def test_wmf_is_converted_or_reported_and_emf_reported(tmp_path):
+    import shutil
+
+    files, _ = import_docx(docx_helpers.with_image(tmp_path / "w.docx", docx_helpers.wmf_bytes(), "image/x-wmf"))
+    if shutil.which("wmf2gd"):
+        png = [v for k, v in files.items() if k.startswith("figures/")]
+        assert len(png) == 1 and png[0].startswith(b"\x89PNG")
+        assert "![แผนภาพ](figures/" in files["chapters/01-chapter.md"]
+    else:
+        assert "install libwmf-bin" in files["import-report.md"]
+    files, _ = import_docx(docx_helpers.with_image(tmp_path / "e.docx", b"\x01\x00\x00\x00EMF", "image/x-emf"))
+    assert not any(k.startswith("figures/") for k in files)
+    assert "image/x-emf" in files["import-report.md"]
