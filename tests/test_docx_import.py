@@ -241,3 +241,60 @@ def test_wmf_is_converted_or_reported_and_emf_reported(tmp_path):
     files, _ = import_docx(docx_helpers.with_image(tmp_path / "e.docx", b"\x01\x00\x00\x00EMF", "image/x-emf"))
     assert not any(k.startswith("figures/") for k in files)
     assert "image/x-emf" in files["import-report.md"]
+
+
+def test_omml_to_latex_with_pandoc():
+    import shutil
+
+    from docx.oxml import parse_xml
+
+    from typeset.docx import math
+
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not installed: equations keep their characters (tested above)")
+    m = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    frac = parse_xml(f'<m:oMath {m}><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t>'
+                     '</m:r></m:den></m:f></m:oMath>')
+    sup = parse_xml(f'<m:oMathPara {m}><m:oMath><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sup><m:r>'
+                    '<m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></m:oMathPara>')
+    tex = math.to_tex([frac, sup])
+    assert tex[0].replace(" ", "") == "\\frac{a}{b}"
+    assert tex[1].replace(" ", "") == "x^{2}"
+
+
+def test_equations_become_dollar_math_where_the_format_has_formulas(tmp_path):
+    """Where typeset.source has a Math node (the `$…$` syntax), Word math is written as `$…$`.
+    Run in a child process that gives the tree a Math node when it has none yet."""
+    import shutil
+
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not installed")
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    p = d.add_paragraph("อัตราส่วน ")
+    p._p.append(parse_xml('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+                          '<m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r>'
+                          '</m:den></m:f></m:oMath>'))
+    p.add_run(" ของกลุ่ม")
+    d.save(tmp_path / "m.docx")
+    code = f"""
+from dataclasses import dataclass
+from typeset.source import nodes as n
+if not hasattr(n, "Math"):
+    @dataclass
+    class Math(n.Node):
+        tex: str = ""
+        display: bool = False
+    n.Math = Math
+from typeset.docx import import_docx
+files, _ = import_docx({str(tmp_path / 'm.docx')!r})
+print(files["chapters/01-chapter.md"])
+print(files["import-report.md"])
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "อัตราส่วน $\\frac{a}{b}$ ของกลุ่ม" in r.stdout
+    assert "| equations (Word math) converted to LaTeX | 1 |" in r.stdout

@@ -47,6 +47,7 @@ class Carried:
     equations: list = field(default_factory=list)   # OMML text, for the report
     textboxes: list = field(default_factory=list)   # w:p elements inside text boxes
     underline: int = 0
+    converted: int = 0                              # equations written as LaTeX math
     symbols: int = 0                                # w:sym characters of unknown symbol fonts
     linked: int = 0                                 # images linked to a file outside the .docx
     breaks: int = 0
@@ -96,11 +97,7 @@ class Inline:
                 self._children(child)
                 self._end()
             elif tag in xmlparts.OMATH:
-                # no math syntax to write it in yet: its characters stay, as text, and are reported
-                text = xmlparts.math_text(child)
-                self.carried.equations.append(text)
-                if text and not self._suppressed():
-                    self.segs.append((text, False, False))
+                self._math(child)
             elif tag == qn("w:sdt"):
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
@@ -111,6 +108,23 @@ class Inline:
                     self._children(choice)
             elif any(tag == qn(t) for t in WRAPPERS):
                 self._children(child)
+
+    def _math(self, el) -> None:
+        """A formula where the source format has them (typeset.docx.math), else its characters
+        as text, reported."""
+        if self._suppressed():
+            return
+        tex = self.reader.math.get(el)
+        if tex:
+            from typeset.docx.math import MathNode
+
+            self.segs.append(MathNode(tex=tex, display=el.tag == xmlparts.OMATH[1]))
+            self.carried.converted += 1
+            return
+        text = xmlparts.math_text(el)
+        self.carried.equations.append(text)
+        if text:
+            self.segs.append((text, False, False))
 
     def _hyperlink(self, el) -> None:
         rid = el.get(R_ID)

@@ -68,6 +68,7 @@ class Reader:
         self.report = Report()
         self.media = media.Media(self.report)
         self.inline = Inline(self)
+        self.math = _math_table(document)     # m:oMath element -> LaTeX, where math is written
         self.blocks: list[Block] = []
         self.count = 0
 
@@ -149,7 +150,9 @@ class Reader:
         for eq in c.equations:
             self.report.lost.append((where, f"equation (Word math) kept as its plain characters, not as "
                                             f"math: {eq[:60]}"))
-            self.report.count("equations (Word math)")
+            self.report.count("equations (Word math) kept as characters")
+        if c.converted:
+            self.report.count("equations (Word math) converted to LaTeX", c.converted)
         if c.charts:
             self.report.lost.append((where, f"{c.charts} chart(s): Word charts have no image in the file; "
                                             "export each as PNG into figures/ and add ![caption](figures/x.png)"))
@@ -194,6 +197,18 @@ class Reader:
                     last.text += " " + number
             return
         self.blocks.append(Block("table", self.count, node=node))
+
+
+def _math_table(document) -> dict:
+    """Every equation of the body converted at once (typeset.docx.math), when the source format
+    has formulas; the elements are kept alive so the walk meets the same objects."""
+    from typeset.docx import math
+
+    if not math.available():
+        return {}
+    elements = [el for el in document.element.body.iter(*xmlparts.OMATH)
+                if el.getparent() is None or el.getparent().tag not in xmlparts.OMATH]
+    return {el: tex for el, tex in zip(elements, math.to_tex(elements)) if tex}
 
 
 def bib_key(tag: str) -> str:

@@ -22,6 +22,7 @@ _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s
 _INLINE = re.compile(r"([\\`*_<\[\]$])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _URL_PLAIN = re.compile(r"^[^\s()<>\\]+$")
+_MATH = getattr(n, "Math", None)   # a formula, where the source format has `$…$`
 
 
 def escape_text(text: str, cell: bool = False) -> str:
@@ -81,6 +82,9 @@ class Writer:
                 label = str(len(self.notes) + 1)
             self.notes.append((label, self.paragraph_text(x.children)))
             return f"[^{label}]"
+        if _MATH is not None and isinstance(x, _MATH):
+            mark = "$$" if getattr(x, "display", False) else "$"
+            return f"{mark}{x.tex.strip()}{mark}"
         if isinstance(x, n.Citation):
             keys = "; ".join("@" + k for k in x.keys)
             return f"[{keys}, {x.locator}]" if x.locator else f"[{keys}]"
