@@ -298,3 +298,23 @@ print(files["import-report.md"])
     assert r.returncode == 0, r.stderr
     assert "อัตราส่วน $\\frac{a}{b}$ ของกลุ่ม" in r.stdout
     assert "| equations (Word math) converted to LaTeX | 1 |" in r.stdout
+
+
+def test_appendix_separator_page_and_titles(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("บทที่ 1 บทนำ", 1)
+    d.add_paragraph("เนื้อหา")
+    d.add_heading("ภาคผนวก", 1)             # the separator page
+    d.add_heading("ภาคผนวก ก", 1)
+    d.add_heading("แบบสอบถาม", 1)           # its title on the next line
+    d.add_paragraph("ข้อ 1")
+    d.add_heading("ภาคผนวก ข ตัวอย่าง", 1)   # title on the same line
+    d.add_paragraph("ข้อ 2")
+    d.save(tmp_path / "a.docx")
+    files, _ = import_docx(tmp_path / "a.docx")
+    assert files["chapters/01-chapter.md"] == "# บทนำ\n\nเนื้อหา\n"
+    assert files["appendices/01-appendix.md"] == "# แบบสอบถาม\n\nข้อ 1\n"
+    assert files["appendices/02-appendix.md"] == "# ตัวอย่าง\n\nข้อ 2\n"
+    assert "separator page" in files["import-report.md"]

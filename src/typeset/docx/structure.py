@@ -115,6 +115,8 @@ class Builder:
         nxt = self._next_text(k)
         if nxt is not None and self._looks_heading(self.blocks[nxt]) and not self._part_word(self.blocks[nxt]):
             return kind, word_number, self.blocks[nxt].text.strip(), nxt - k + 1
+        if kind == "appendix" and not word_number and nxt is not None and self._part_word(self.blocks[nxt]):
+            return "separator", "", text, 1      # the ภาคผนวก page before ภาคผนวก ก, ข …
         return kind, word_number, "", 1
 
     def _part_word(self, b: Block) -> bool:
@@ -191,6 +193,10 @@ class Builder:
     def _open(self, start, b: Block) -> None:
         kind, word_number, title, _ = start
         where = f"paragraph {b.index}"
+        if kind == "separator":
+            self.report.dropped.append((where, f"'{title}': the separator page before the appendices "
+                                               "(the build makes its own)"))
+            return
         if kind in ("references", "biography"):
             self.part = kind
             if kind == "references":
