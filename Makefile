@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEB_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra \
   texlive-pictures texlive-lang-other texlive-bibtex-extra texlive-fonts-recommended texlive-plain-generic biber latexmk \
-  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern
+  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern libwmf-bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all pdf test bench deps venv clean
@@ -43,6 +43,7 @@ BENCH_PACKAGES := pandoc
 bench: venv
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/docx_bench.py
 
 clean:
 	rm -rf build

@@ -7,6 +7,7 @@ Article: handed to typeset.article. Without --kind the text's shape decides, and
 from __future__ import annotations
 
 import importlib
+import zipfile
 from pathlib import Path
 
 from typeset.errors import UserError
@@ -19,6 +20,8 @@ def run(args) -> int:
 
     console = Console(stderr=True, highlight=False)
     raw_path = Path(args.raw)
+    if is_word(raw_path):
+        return _word(args, raw_path, console)
     text = read_text(raw_path)
     kind = args.kind
     if kind is None:
@@ -32,6 +35,44 @@ def run(args) -> int:
         return _article(args, text)
     files = import_thesis(text, raw_path.name, console)
     return _write(Path(args.output), files, args.force, console)
+
+
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
+
+
+def is_word(path: Path) -> bool:
+    """A Word file by its name, or a zip package holding word/document.xml whatever its name."""
+    if path.suffix.lower() in WORD_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as z:
+            return "word/document.xml" in z.namelist()
+    except (OSError, ValueError, zipfile.BadZipFile):   # not readable as a zip: textio says what it is
+        return False
+
+
+def _word(args, path: Path, console) -> int:
+    """.docx (or .doc through LibreOffice) -> thesis folder (typeset.docx)."""
+    if args.kind == "article":
+        raise UserError(f"{path}: article import reads text; a Word file imports as a thesis "
+                        "(drop --kind article)")
+    from typeset.docx import import_docx
+
+    from typeset.docx.media import write_figures
+
+    with console.status("reading the Word file…"):
+        files, summary = import_docx(path)
+    console.print(f"{path.name}: {summary}")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: exists and is not a folder")
+    images = {k: v for k, v in files.items() if isinstance(v, bytes)}
+    for note in write_figures(out, images, args.force):   # the text guard compares text only
+        console.print(note)
+    return _write(out, {k: v for k, v in files.items() if isinstance(v, str)}, args.force, console)
 
 
 def _a(phrase: str) -> str:

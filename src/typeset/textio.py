@@ -116,9 +116,11 @@ def _magic_kind(data: bytes) -> str | None:
         return ("is a PDF, not text: extract the text first, e.g. "
                 "`pdftotext -layout FILE.pdf FILE.txt`")
     if head.startswith(b"PK\x03\x04"):
-        return "is a zip/Word (.docx) file, not text: save it as plain text (UTF-8) first"
+        return ("is a zip/Word (.docx) file, not text: `typeset import` reads Word files named "
+                ".docx; rename it, or save it as plain text (UTF-8)")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "is an old Word (.doc) file, not text: save it as plain text (UTF-8) first"
+        return ("is an old Word (.doc) file, not text: `typeset import` reads it named .doc (through "
+                "LibreOffice), or save it as .docx")
     return None
 
 
