@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typeset import source
+from typeset import figures, source
 from typeset.compile import compile_pdf
 from typeset.errors import UserError, shown
-from typeset.fsutil import CACHE_DIR, atomic_write, write_if_changed
+from typeset.fsutil import CACHE_DIR, write_if_changed
 from typeset.render import MAIN, Renderer
 from typeset.render.env import use_bytecode_cache
 
@@ -33,7 +33,7 @@ def run(args) -> int:
         warn(warning)
     for warning in todo_warnings(doc.meta, cfg.meta_file or "thesis.yaml", where=cfg.meta_where):
         warn(warning)
-    for warning in missing_parts(doc, cfg, folder):
+    for warning in (missing_parts(doc, cfg, folder) if args.only is None else []):
         warn(warning)
     tex_dir = out / "tex"
     renderer = Renderer(doc, cfg, tex_dir)
@@ -80,25 +80,24 @@ def write_tex(tex_dir: Path, files: dict[str, str]) -> int:
 
 
 def copy_assets(doc: n.Document, tex_dir: Path) -> None:
-    """references.bib and the images the chapters use, next to the .tex files."""
+    """references.bib and the images the chapters use, next to the .tex files (SVG converted)."""
     root = Path(doc.root).resolve()
-    wanted: dict[Path, str] = {}
+    wanted: dict[Path, tuple[str, str]] = {}
     if doc.bibliography:
-        wanted[root / doc.bibliography] = "references.bib"
+        wanted[root / doc.bibliography] = ("references.bib", doc.bibliography)
     for part in doc.all_parts():
         for b in n.walk(part.blocks):
             if isinstance(b, n.Figure):
+                where = f"{b.file}:{b.line}"
                 p = (root / b.path).resolve()
                 if not p.is_relative_to(root):
-                    raise UserError(f"image '{b.path}' is outside the thesis folder", f"{b.file}:{b.line}")
+                    raise UserError(f"image '{b.path}' is outside the thesis folder", where)
                 if not p.is_file():
-                    raise UserError(f"image '{b.path}' not found", f"{b.file}:{b.line}")
-                wanted[p] = b.path
-    for src, rel in sorted(wanted.items()):
-        dst = tex_dir / rel
-        data = src.read_bytes()
-        if not dst.is_file() or dst.read_bytes() != data:
-            atomic_write(dst, data)
+                    raise UserError(f"image '{b.path}' not found", where)
+                figures.check_format(b.path, where)
+                wanted.setdefault(p, (b.path, where))
+    for src, (rel, where) in sorted(wanted.items()):
+        figures.place(src, tex_dir / rel, where)
 
 
 def todo_warnings(meta, file: str, path: tuple = (), where=None) -> list[str]:

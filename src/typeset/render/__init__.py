@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
+from typeset.figures import tex_name
 from typeset.fsutil import CACHE_DIR
 from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
@@ -56,7 +57,8 @@ class Renderer:
             code=lambda t: Markup(escape_code(t)), keywords=self.keywords,
             appendix_label=self.appendix_label,
         )
-        self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
+        self.env.filters.update(trusted=trusted, trusted_path=trusted_path,
+                                graphic=lambda p: trusted_path(tex_name(p)))
         self.fonts = self.font_context()
         self.env.globals.update(self.fonts)   # font.*, pdfa for fonts.tex.j2
         self.nesting = 0                      # open list environments (tsenum, tsquote)
@@ -151,7 +153,7 @@ class Renderer:
         out[MAIN] = self.env.get_template(main).render(
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
-            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only is not None,
+            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only,
             has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),

@@ -35,7 +35,7 @@ def load(folder: Path | str, template: str | None = None):
     cfg = configmod.load(folder, template=template)
     doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=_words(cfg))
     style = cfg.settings.get("numbers", {}).get("chapter", "arabic")
-    sec_style = cfg.settings.get("numbers", {}).get("section", "arabic")
+    sec_style = style   # numbers.chapter numbers sections, floats and list labels too, as in TeX
     files = _chapter_files(folder)
     doc.warnings += _waiting_imports(folder)
     if not files:
