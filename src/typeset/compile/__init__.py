@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typeset.compile.log import BoxIssue, LogError, LogReport, parse_log
+from typeset.compile.log import BoxIssue, LogError, LogReport, biber_error, parse_log
 from typeset.errors import UserError
 from typeset.fsutil import atomic_write
 
@@ -158,8 +158,9 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
         failed = proc.returncode != 0 or rep.errors or not built.is_file()
     seconds = time.monotonic() - t0
     if failed:
+        message = _failure(tex_dir, rep, proc, log_out, stem)
         clean_auxiliary(tex_dir)   # the next build starts clean, whatever this run half-wrote
-        raise UserError(_failure(tex_dir, rep, proc, log_out))
+        raise UserError(message)
     _replace(built, out_pdf)
     runs = len(re.findall(r"Run number \d+ of rule '(?:xe)?latex", proc.stdout + proc.stderr))
     return CompileResult(
@@ -223,7 +224,12 @@ def _interrupted(proc: subprocess.CompletedProcess, rep: LogReport) -> bool:
     return bool(rep.errors) and rep.errors[0].message.strip().rstrip(".") == "Interruption"
 
 
-def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path) -> str:
+def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path,
+             stem: str) -> str:
+    if not rep.errors:
+        bib = _bib_failure(tex_dir, stem)
+        if bib:
+            return bib
     if rep.errors:
         first = rep.errors[0]
         where = locate(tex_dir, first.file, first.line)
@@ -232,6 +238,21 @@ def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, l
         return f"{where}: {msg}" if where else msg
     tail = " ".join((proc.stderr or proc.stdout).strip().splitlines()[-2:])[:300]
     return f"XeLaTeX failed without an error in the log ({tail}); full log: {log_out}"
+
+
+def _bib_failure(tex_dir: Path, stem: str) -> str | None:
+    """biber's first error, at the line of the .bib (named as in the thesis folder)."""
+    blg, bibs = tex_dir / f"{stem}.blg", sorted(tex_dir.glob("*.bib"))
+    if not blg.is_file() or len(bibs) != 1:
+        return None
+    found = biber_error(blg.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        return None
+    line, msg = found
+    if line is not None:   # "at end of input" is one past the last line
+        line = max(1, min(line, len(bibs[0].read_text(encoding="utf-8", errors="replace").splitlines())))
+    where = f"{bibs[0].name}:{line}" if line else bibs[0].name
+    return f"{where}: {msg} (biber could not read the bibliography)"
 
 
 def _replace(built: Path, out_pdf: Path) -> None:

@@ -144,3 +144,30 @@ def _context(lines: list[str], i: int) -> str:
         if lm:
             return lm.group("ctx").strip()
     return ""
+
+
+BIBER_ERROR = re.compile(r"ERROR - (?:BibTeX subsystem: )?(?P<msg>.*)$")
+BIBER_AT = re.compile(r"^\S+?, line (?P<line>\d+), (?P<msg>.*)$")
+RUNAWAY = re.compile(r"possible runaway string started at line (?P<line>\d+)")
+
+
+def biber_error(blg: str) -> tuple[int | None, str] | None:
+    """(line in the .bib or None, message) of biber's first error in its .blg, or None.
+
+    An unclosed brace is reported at the end of the file; the line where the runaway string
+    started (a warning next to it) is where to look, so that line is given instead."""
+    for text in blg.splitlines():
+        m = BIBER_ERROR.search(text)
+        if not m:
+            continue
+        msg = m.group("msg").strip()
+        at = BIBER_AT.match(msg)
+        if not at:
+            return None, msg
+        line, msg = int(at.group("line")), at.group("msg")
+        runaway = RUNAWAY.search(blg)
+        if runaway:
+            line = int(runaway.group("line"))
+            msg += " (a { or \" opened here is not closed)"
+        return line, msg
+    return None

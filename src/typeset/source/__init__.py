@@ -10,8 +10,10 @@ from pathlib import Path
 from typeset import config as configmod
 from typeset.errors import UserError
 from typeset.source import nodes
-from typeset.source.markdown import parse_file
+from typeset.source.markdown import parse_file, read_text
+from typeset.source.names import name_words
 from typeset.source.numbering import format_number, number_part
+from typeset.source.unsupported import check_part
 from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
 
 CHAPTER_FILE = re.compile(r"^(\d+)-.*\.md$")
@@ -33,7 +35,9 @@ def load(folder: Path | str, template: str | None = None):
     if not (folder / "thesis.yaml").is_file():
         raise UserError(f"{folder}: no thesis.yaml (or article.yaml) here; is this a thesis folder?")
     cfg = configmod.load(folder, template=template)
-    doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=_words(cfg))
+    # names from thesis.yaml are words too: a line never breaks inside the advisor's name
+    words = _words(cfg) + [w for w in name_words(cfg.meta) if w not in _words(cfg)]
+    doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=words)
     style = cfg.settings.get("numbers", {}).get("chapter", "arabic")
     sec_style = style   # numbers.chapter numbers sections, floats and list labels too, as in TeX
     files = _chapter_files(folder)
@@ -61,6 +65,7 @@ def load(folder: Path | str, template: str | None = None):
         doc.bibliography = "references.bib"
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
+    doc.warnings += [w for part in doc.all_parts() for w in check_part(part, read_text(folder / part.file))]
     return doc, cfg
 
 
@@ -104,6 +109,7 @@ def _load_article(folder: Path, template: str | None):
         doc.bibliography = "references.bib"
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
+    doc.warnings += [w for part in doc.all_parts() for w in check_part(part, read_text(folder / part.file))]
     return doc, cfg
 
 
