@@ -153,7 +153,7 @@ class Renderer:
         out[MAIN] = self.env.get_template(main).render(
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
-            bibliography=(Markup(BIB) if doc.bibliography and only is None else None), draft=only,
+            bibliography=(Markup(BIB) if doc.bibliography else None), draft=only,
             has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),
