@@ -100,17 +100,27 @@ def copy_assets(doc: n.Document, tex_dir: Path) -> None:
         figures.place(src, tex_dir / rel, where)
 
 
-def todo_warnings(meta, file: str, path: tuple = (), where=None) -> list[str]:
-    """One warning per "TODO: …" placeholder the import left, at its line of thesis.yaml."""
+def todo_warnings(meta, file: str, where=None) -> list[str]:
+    """One warning per thesis.yaml line holding "TODO: …" placeholders the import left."""
+    at_line: dict[str, list[tuple[str, str]]] = {}
+    for path, value in _placeholders(meta, ()):
+        at_line.setdefault(where(path) if where else file, []).append((".".join(map(str, path)), value))
     out = []
+    for at, found in at_line.items():
+        if len(found) == 1:
+            out.append(f"{at}: {found[0][0]} is still a placeholder ({found[0][1]}): write the real value")
+        else:
+            out.append(f"{at}: {', '.join(k for k, _ in found)} are still placeholders "
+                       f"({found[0][1]} …): write the real values")
+    return out
+
+
+def _placeholders(meta, path: tuple):
     if isinstance(meta, dict):
         for k, v in meta.items():
-            out += todo_warnings(v, file, path + (k,), where)
+            yield from _placeholders(v, path + (k,))
     elif isinstance(meta, list):
         for i, v in enumerate(meta):
-            out += todo_warnings(v, file, path + (i,), where)
+            yield from _placeholders(v, path + (i,))
     elif isinstance(meta, str) and meta.startswith("TODO:"):
-        name = ".".join(str(k) for k in path)
-        at = where(path) if where else file
-        out.append(f"{at}: {name} is still a placeholder ({meta}): write the real value")
-    return out
+        yield path, meta
