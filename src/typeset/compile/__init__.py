@@ -45,6 +45,9 @@ TOOLS = {
 AUXILIARY = (".aux", ".toc", ".lof", ".lot", ".out", ".bbl", ".bcf", ".blg", ".run.xml",
              ".fdb_latexmk", ".fls", ".xdv", ".log")
 TIMEOUT = 900  # seconds for the whole latexmk run; a thesis takes well under a minute
+# an overfull line narrower than this is invisible in print (0.5 pt = 0.18 mm; TeX's own \hfuzz is
+# 0.1 pt): not reported, the student could neither see it nor be helped by it
+HFUZZ_PT = 0.5
 
 
 @dataclass
@@ -127,6 +130,10 @@ def _clean_message(err: LogError) -> str:
     return msg
 
 
+def visible(boxes: list[BoxIssue]) -> list[BoxIssue]:
+    return [b for b in boxes if b.points >= HFUZZ_PT or not b.points]
+
+
 def _box(tex_dir: Path, b: BoxIssue) -> Located:
     return Located(locate(tex_dir, b.file, b.line), f"{b.kind} line ({b.amount})")
 
@@ -166,7 +173,7 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
     return CompileResult(
         pdf=out_pdf, log=log_out, pages=rep.pages or _pdf_pages(out_pdf), runs=runs, seconds=seconds,
         warnings=rep.warnings,
-        overfull=[_box(tex_dir, b) for b in rep.overfull],
+        overfull=[_box(tex_dir, b) for b in visible(rep.overfull)],
         underfull=[_box(tex_dir, b) for b in rep.underfull],
         missing_chars=rep.missing_chars,
     )
