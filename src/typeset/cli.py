@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
 from typeset.errors import UserError, shown
@@ -98,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"typeset: error: {one_line(msg)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:   # Ctrl-C, in Python or in TeX (typeset.compile): 130, as shells do
+        # the same Ctrl-C can still be pending for Python when TeX reported it first: ignore it
+        # (and a second one), or it cuts this short and the shell sees a death by SIGINT
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("typeset: interrupted; sources untouched", file=sys.stderr)
         return INTERRUPTED
     except ModuleNotFoundError as e:
