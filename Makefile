@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEB_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra \
   texlive-pictures texlive-lang-other texlive-bibtex-extra texlive-fonts-recommended texlive-plain-generic biber latexmk \
-  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern libwmf-bin
+  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern libwmf-bin librsvg2-bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all pdf test bench deps venv clean

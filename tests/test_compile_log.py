@@ -38,3 +38,24 @@ def test_tex_runs_confined_and_dated(monkeypatch):
     assert "FORCE_SOURCE_DATE" not in env
     env = tex_env(1700000000)
     assert env["SOURCE_DATE_EPOCH"] == "1700000000" and env["FORCE_SOURCE_DATE"] == "1"
+
+
+def test_parentheses_in_a_bad_box_are_text_not_files():
+    # the box contents are the student's words: "Operation)ต่อ" closed no file, and every later
+    # box was put in the file around it (issue 12: 132 boxes "at tex/thesis.toc:61")
+    log = ("(./thesis.tex\n(./ch01.tex [1]\n"
+           "Overfull \\hbox (3.0pt too wide) in paragraph at lines 5--6\n"
+           "[]\\TU/Sarabun(0)/m/n/16 (Special Military Operation)ต่อเนื่อง) ก\n []\n\n"
+           "Overfull \\hbox (2.0pt too wide) in paragraph at lines 9--9\n"
+           "[]\\TU/Sarabun(0)/m/n/16 สั้น\n []\n\n) )\n")
+    rep = parse_log(log)
+    assert [(b.file, b.line) for b in rep.boxes] == [("./ch01.tex", 5), ("./ch01.tex", 9)]
+
+
+def test_invisible_overfull_lines_are_not_reported():
+    from typeset.compile import visible
+    from typeset.compile.log import BoxIssue
+
+    boxes = [BoxIssue("overfull", "./ch01.tex", 5, "0.26pt too wide", 0.26),
+             BoxIssue("overfull", "./ch01.tex", 9, "3.1pt too wide", 3.1)]
+    assert [b.line for b in visible(boxes)] == [9]

@@ -1,20 +1,19 @@
 """`typeset build DIR -o OUT`: load, parse, render, write OUT/tex/*.tex, compile to OUT/thesis.pdf."""
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from typeset import source
-from typeset.errors import UserError
-from typeset.fsutil import CACHE_DIR, atomic_write, write_if_changed
+from typeset import figures, source
+from typeset.compile import compile_pdf
+from typeset.errors import UserError, shown
+from typeset.fsutil import CACHE_DIR, write_if_changed
 from typeset.render import MAIN, Renderer
 from typeset.render.env import use_bytecode_cache
 
-SHOW = 5   # overfull boxes listed in the summary
 from typeset.source import nodes as n
+from typeset.source.required import missing_parts
+
+SHOW = 5   # overfull boxes and TeX warnings listed in the summary
 
 
 def run(args) -> int:
@@ -26,15 +25,21 @@ def run(args) -> int:
     out = Path(args.output)
     _check_output(folder, out)
     doc, cfg = source.load(folder, template=args.template)
-    for warning in doc.warnings:   # soft_wrap: the commands in it stay copyable
-        console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    for warning in todo_warnings(doc.meta, "article.yaml" if doc.kind == "article" else "thesis.yaml"):
-        console.print(f"[yellow]warning:[/] {warning}")
+
+    def warn(text: str) -> None:   # soft_wrap: the commands in it stay copyable
+        console.print(f"[yellow]warning:[/] {escape(shown(text, folder))}", soft_wrap=True)
+
+    for warning in doc.warnings:
+        warn(warning)
+    for warning in todo_warnings(doc.meta, cfg.meta_file or "thesis.yaml", where=cfg.meta_where):
+        warn(warning)
+    for warning in (missing_parts(doc, cfg, folder) if args.only is None else []):
+        warn(warning)
     tex_dir = out / "tex"
     renderer = Renderer(doc, cfg, tex_dir)
     use_bytecode_cache(renderer.env, out / CACHE_DIR)   # compiled templates kept between builds
     for warning in renderer.fonts.get("font", {}).get("warnings", []):
-        console.print(f"[yellow]warning:[/] {warning}")
+        warn(warning)
     files = renderer.render(only=args.only)
     renderer.esc.save_cache()
     changed = write_tex(tex_dir, files)
@@ -42,18 +47,24 @@ def run(args) -> int:
     console.print(f"wrote {len(files)} .tex files to {tex_dir} ({changed} changed)")
     if args.tex_only:
         return 0
-    pdf_name = "thesis.pdf" if doc.kind == "thesis" else "article.pdf"
-    result = compile_pdf(tex_dir, MAIN, out / pdf_name)
-    warnings = list(getattr(result, "warnings", []) or [])
-    overfull = list(getattr(result, "overfull", []) or [])
-    style = "green" if not overfull else "yellow"
-    console.print(f"[{style}]{out / pdf_name}[/]: {getattr(result, 'pages', '?')} pages, "
-                  f"{len(warnings)} warnings, {len(overfull)} overfull boxes")
-    for box in overfull[:SHOW]:
-        console.print(f"  overfull: {box}", markup=False, highlight=False)
-    if len(overfull) > SHOW:
-        console.print(f"  … and {len(overfull) - SHOW} more (log: {tex_dir / 'thesis.log'})", markup=False)
+    result = compile_pdf(tex_dir, MAIN, out / pdf_name(doc, args.only))
+    style = "green" if not result.overfull else "yellow"
+    console.print(f"[{style}]{escape(str(result.pdf))}[/]: {result.pages} pages, "
+                  f"{len(result.warnings)} warnings, {len(result.overfull)} overfull boxes")
+    for text in result.warnings[:SHOW]:
+        console.print(f"  warning: {text}", markup=False, highlight=False)
+    for box in result.overfull[:SHOW]:
+        console.print(f"  overfull: {shown(str(box), folder)}", markup=False, highlight=False)
+    more = max(len(result.warnings), len(result.overfull)) - SHOW
+    if more > 0:
+        console.print(f"  … and more (log: {result.log})", markup=False)
     return 0
+
+
+def pdf_name(doc: n.Document, only: int | None) -> str:
+    """thesis.pdf; a one-chapter draft never replaces it (thesis-draft.pdf, marked DRAFT)."""
+    stem = "thesis" if doc.kind == "thesis" else "article"
+    return f"{stem}-draft.pdf" if only is not None else f"{stem}.pdf"
 
 
 def _check_output(folder: Path, out: Path) -> None:
@@ -69,94 +80,49 @@ def write_tex(tex_dir: Path, files: dict[str, str]) -> int:
 
 
 def copy_assets(doc: n.Document, tex_dir: Path) -> None:
-    """references.bib and the images the chapters use, next to the .tex files."""
+    """references.bib and the images the chapters use, next to the .tex files (SVG converted)."""
     root = Path(doc.root).resolve()
-    wanted: dict[Path, str] = {}
+    wanted: dict[Path, tuple[str, str]] = {}
     if doc.bibliography:
-        wanted[root / doc.bibliography] = "references.bib"
+        wanted[root / doc.bibliography] = ("references.bib", doc.bibliography)
     if doc.meta.get("logo"):   # checked by source.extras.check_logo
-        wanted[(root / doc.meta["logo"]).resolve()] = doc.meta["logo"]
+        wanted[(root / doc.meta["logo"]).resolve()] = (doc.meta["logo"], "thesis.yaml")
     for part in doc.all_parts():
         for b in n.walk(part.blocks):
             if isinstance(b, n.Figure):
+                where = f"{b.file}:{b.line}"
                 p = (root / b.path).resolve()
                 if not p.is_relative_to(root):
-                    raise UserError(f"image '{b.path}' is outside the thesis folder", f"{b.file}:{b.line}")
+                    raise UserError(f"image '{b.path}' is outside the thesis folder", where)
                 if not p.is_file():
-                    raise UserError(f"image '{b.path}' not found", f"{b.file}:{b.line}")
-                wanted[p] = b.path
-    for src, rel in sorted(wanted.items()):
-        dst = tex_dir / rel
-        data = src.read_bytes()
-        if not dst.is_file() or dst.read_bytes() != data:
-            atomic_write(dst, data)
+                    raise UserError(f"image '{b.path}' not found", where)
+                figures.check_format(b.path, where)
+                wanted.setdefault(p, (b.path, where))
+    for src, (rel, where) in sorted(wanted.items()):
+        figures.place(src, tex_dir / rel, where)
 
 
-def todo_warnings(meta, file: str, path: str = "") -> list[str]:
+def todo_warnings(meta, file: str, where=None) -> list[str]:
+    """One warning per thesis.yaml line holding "TODO: …" placeholders the import left."""
+    at_line: dict[str, list[tuple[str, str]]] = {}
+    for path, value in _placeholders(meta, ()):
+        at_line.setdefault(where(path) if where else file, []).append((".".join(map(str, path)), value))
     out = []
-    if isinstance(meta, dict):
-        for k, v in meta.items():
-            out += todo_warnings(v, file, f"{path}.{k}" if path else str(k))
-    elif isinstance(meta, list):
-        for i, v in enumerate(meta):
-            out += todo_warnings(v, file, f"{path}[{i}]")
-    elif isinstance(meta, str) and meta.startswith("TODO:"):
-        out.append(f"{file}: {path} is still a placeholder ({meta})")
+    for at, found in at_line.items():
+        if len(found) == 1:
+            out.append(f"{at}: {found[0][0]} is still a placeholder ({found[0][1]}): write the real value")
+        else:
+            out.append(f"{at}: {', '.join(k for k, _ in found)} are still placeholders "
+                       f"({found[0][1]} …): write the real values")
     return out
 
 
-def compile_pdf(tex_dir: Path, main: str, out_pdf: Path):
-    try:
-        from typeset.compile import compile_pdf as stage   # the compile stage, when present
-    except ImportError:
-        stage = _latexmk
-    return stage(tex_dir, main, out_pdf)
-
-
-# ---- a minimal latexmk run, used until typeset.compile lands ---------------------------
-
-@dataclass
-class _Result:
-    pages: int = 0
-    warnings: list = field(default_factory=list)
-    overfull: list = field(default_factory=list)
-
-
-def _latexmk(tex_dir: Path, main: str, out_pdf: Path) -> _Result:
-    if not shutil.which("latexmk"):
-        raise UserError("latexmk not found: run `make deps` (installs TeX Live)")
-    cmd = ["latexmk", "-norc", "-xelatex", "-interaction=nonstopmode", "-halt-on-error",
-           "-file-line-error", "-latexoption=-no-shell-escape", main]
-    proc = subprocess.run(cmd, cwd=tex_dir, capture_output=True, text=True, errors="replace")
-    log_path = tex_dir / (Path(main).stem + ".log")
-    log = log_path.read_text(errors="replace") if log_path.is_file() else ""
-    if proc.returncode != 0:
-        raise UserError(*_first_error(log, tex_dir))
-    pdf = tex_dir / (Path(main).stem + ".pdf")
-    out_pdf.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(out_pdf, pdf.read_bytes())
-    m = re.findall(r"Output written on .*?\((\d+) pages?", log)
-    return _Result(pages=int(m[-1]) if m else 0,
-                   warnings=re.findall(r"^(?:LaTeX|Package \w+) Warning: (.*)$", log, re.M),
-                   overfull=re.findall(r"^Overfull \\hbox.*$", log, re.M))
-
-
-def _first_error(log: str, tex_dir: Path) -> tuple[str, str | None]:
-    m = re.search(r"^(?:\./)?([\w.-]+\.tex):(\d+): (.*)$", log, re.M)
-    if not m:
-        m2 = re.search(r"^! (.*)$", log, re.M)
-        return (f"LaTeX failed: {m2.group(1) if m2 else 'see ' + str(tex_dir / 'thesis.log')}", None)
-    name, line, msg = m.group(1), int(m.group(2)), m.group(3)
-    return (f"LaTeX: {msg}", src_line(tex_dir / name, line))
-
-
-def src_line(tex_file: Path, line: int) -> str | None:
-    """The Markdown file:line of the nearest `% typeset-src:` comment at or above `line`."""
-    try:
-        lines = tex_file.read_text(encoding="utf-8").splitlines()[:line]
-    except OSError:
-        return None
-    for text in reversed(lines):
-        if text.startswith("% typeset-src: "):
-            return text[len("% typeset-src: "):].strip()
-    return None
+def _placeholders(meta, path: tuple):
+    if isinstance(meta, dict):
+        for k, v in meta.items():
+            yield from _placeholders(v, path + (k,))
+    elif isinstance(meta, list):
+        for i, v in enumerate(meta):
+            yield from _placeholders(v, path + (i,))
+    elif isinstance(meta, str) and meta.startswith("TODO:"):
+        yield path, meta

@@ -4,9 +4,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
-from typeset.errors import UserError
+from typeset.errors import UserError, shown
+
+INTERRUPTED = 130   # exit code after Ctrl-C (128 + SIGINT, the shell convention)
 
 # command -> "module:function"; each function takes the argparse Namespace and returns an exit code.
 COMMANDS = {
@@ -98,11 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(_load(COMMANDS[args.command])(args) or 0)
     except UserError as e:
-        print(f"typeset: error: {one_line(str(e))}", file=sys.stderr)
+        # a file inside the thesis folder is named as the user can open it from here
+        msg = shown(str(e), args.source) if getattr(args, "source", None) else str(e)
+        print(f"typeset: error: {one_line(msg)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:   # Ctrl-C, in Python or in TeX (typeset.compile): 130, as shells do
+        # the same Ctrl-C can still be pending for Python when TeX reported it first: ignore it
+        # (and a second one), or it cuts this short and the shell sees a death by SIGINT
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("typeset: interrupted; sources untouched", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except ModuleNotFoundError as e:
         if debug:
             raise

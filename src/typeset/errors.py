@@ -14,3 +14,21 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+
+def shown(message: str, folder) -> str:
+    """A message that starts with a path inside the thesis folder ("chapters/02-x.md:23: …"),
+    with the path as the user can open it from where they ran the command ("bad/chapters/…")."""
+    import re
+    from pathlib import Path
+
+    m = re.match(r"([^\s:][^:\n]*?)(:\d+)?: ", message)
+    folder = Path(folder)
+    if not m or str(folder) in ("", "."):
+        return message
+    file = m.group(1)
+    if Path(file).is_absolute() or Path(file).parts[:len(folder.parts)] == folder.parts:
+        return message   # already named from where the user is (bad/thesis.yaml:4)
+    if not (folder / file).exists():
+        return message
+    return f"{folder / file}{message[m.end(1):]}"

@@ -7,9 +7,12 @@
 in `tex_dir` (latexmk runs biber when biblatex asks for it), with TeX confined to reading and
 writing inside the build folder (openin_any=p, openout_any=p). The PDF is moved to `out_pdf`
 only when the run succeeded, by rename, so a failed or interrupted build leaves the previous
-PDF in place. The log is kept next to it (`out_pdf` with .log). A failed run removes the
-auxiliary files it wrote (.aux, .toc, .lot, .lof, .bbl …) so the next build starts clean, and a
-failure inside files an earlier run left is retried once without them.
+PDF in place. The log is kept next to it (`out_pdf` with .log). A failed, timed-out or
+interrupted run removes everything it wrote in `tex_dir` (.aux, .toc, .bbl … and the log itself:
+latexmk reads an old log to decide what to run, and would report its error again), and only a
+log written by this run is read, so a message always comes from the current sources. A failure
+inside files an earlier run left is retried once without them. Ctrl-C (SIGINT to TeX or to us)
+raises KeyboardInterrupt, never a located error.
 
 Errors are reported as `chapters/03-….md:LINE: message`: the renderer writes a marker line
 `% typeset-src: FILE:LINE` before each block of a chapter .tex, and the error's .tex line is
@@ -21,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -40,8 +44,11 @@ TOOLS = {
 }
 # written beside the .tex by XeLaTeX, biber and latexmk; removed after a failed run (see compile_pdf)
 AUXILIARY = (".aux", ".toc", ".lof", ".lot", ".out", ".bbl", ".bcf", ".blg", ".run.xml",
-             ".fdb_latexmk", ".fls", ".xdv")
+             ".fdb_latexmk", ".fls", ".xdv", ".log")
 TIMEOUT = 900  # seconds for the whole latexmk run; a thesis takes well under a minute
+# an overfull line narrower than this is invisible in print (0.5 pt = 0.18 mm; TeX's own \hfuzz is
+# 0.1 pt): not reported, the student could neither see it nor be helped by it
+HFUZZ_PT = 0.5
 
 
 @dataclass
@@ -124,6 +131,10 @@ def _clean_message(err: LogError) -> str:
     return msg
 
 
+def visible(boxes: list[BoxIssue]) -> list[BoxIssue]:
+    return [b for b in boxes if b.points >= HFUZZ_PT or not b.points]
+
+
 def _box(tex_dir: Path, b: BoxIssue) -> Located:
     return Located(locate(tex_dir, b.file, b.line), f"{b.kind} line ({b.amount})")
 
@@ -155,7 +166,7 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
         failed = proc.returncode != 0 or rep.errors or not built.is_file()
     seconds = time.monotonic() - t0
     if failed:
-        message = _failure(tex_dir, rep, proc, log_out)   # before the cleaning: biber's .blg
+        message = _failure(tex_dir, rep, proc, log_out, stem)   # before the cleaning: biber's .blg
         clean_auxiliary(tex_dir)   # the next build starts clean, whatever this run half-wrote
         raise UserError(message)
     _replace(built, out_pdf)
@@ -163,7 +174,7 @@ def compile_pdf(tex_dir: Path, main: str, out_pdf: Path, *, source_date_epoch: i
     return CompileResult(
         pdf=out_pdf, log=log_out, pages=rep.pages or _pdf_pages(out_pdf), runs=runs, seconds=seconds,
         warnings=rep.warnings,
-        overfull=[_box(tex_dir, b) for b in rep.overfull],
+        overfull=[_box(tex_dir, b) for b in visible(rep.overfull)],
         underfull=[_box(tex_dir, b) for b in rep.underfull],
         missing_chars=rep.missing_chars,
     )
@@ -189,23 +200,44 @@ def _maybe_stale(rep: LogReport) -> bool:
 
 def _run(cmd: list[str], tex_dir: Path, stem: str, source_date_epoch: int | None,
          log_out: Path) -> tuple[subprocess.CompletedProcess, LogReport]:
+    log_src = tex_dir / f"{stem}.log"
+    if log_src.is_file() and not (tex_dir / f"{stem}.fdb_latexmk").is_file():
+        log_src.unlink()   # a log without latexmk's database was left by a run that did not finish
+    started = time.time()
     try:
         proc = subprocess.run(cmd, cwd=tex_dir, env=tex_env(source_date_epoch), capture_output=True,
                               text=True, errors="replace", timeout=TIMEOUT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         clean_auxiliary(tex_dir)   # killed mid-write: half-written files would break the next build
         raise UserError(f"XeLaTeX did not finish in {TIMEOUT} s; the previous PDF is unchanged") from None
-    log_src = tex_dir / f"{stem}.log"
-    log_text = log_src.read_text(encoding="utf-8", errors="replace") if log_src.is_file() else ""
+    except KeyboardInterrupt:
+        clean_auxiliary(tex_dir)
+        raise
+    # a log older than this run is an earlier run's: its errors are not about these sources
+    fresh = log_src.is_file() and log_src.stat().st_mtime >= started - 1
+    log_text = log_src.read_text(encoding="utf-8", errors="replace") if fresh else ""
     if log_text:
         atomic_write(log_out, log_text)
-    return proc, parse_log(log_text)
+    rep = parse_log(log_text)
+    if _interrupted(proc, rep):
+        clean_auxiliary(tex_dir)
+        raise KeyboardInterrupt
+    return proc, rep
 
 
-def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path) -> str:
-    bib = biber_failure(tex_dir, log_out.stem)
-    if bib:
-        return bib
+def _interrupted(proc: subprocess.CompletedProcess, rep: LogReport) -> bool:
+    """TeX (or latexmk) stopped by SIGINT: Ctrl-C reached the TeX process group before us."""
+    if proc.returncode in (-signal.SIGINT, 128 + signal.SIGINT):
+        return True
+    return bool(rep.errors) and rep.errors[0].message.strip().rstrip(".") == "Interruption"
+
+
+def _failure(tex_dir: Path, rep: LogReport, proc: subprocess.CompletedProcess, log_out: Path,
+             stem: str) -> str:
+    if not rep.errors:
+        bib = biber_failure(tex_dir, stem)
+        if bib:
+            return bib
     if rep.errors:
         first = rep.errors[0]
         where = locate(tex_dir, first.file, first.line)

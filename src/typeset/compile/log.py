@@ -115,7 +115,11 @@ def parse_log(text: str) -> LogReport:
             pts = re.match(r"([\d.]+)pt too", amount)
             rep.boxes.append(BoxIssue(kind, _current(stack), int(start) if start else None, amount,
                                       float(pts.group(1)) if pts else 0.0))
+            # the box's contents follow, up to a blank line: the student's text, whose "(" and ")"
+            # are not files opening and closing (counting them put later boxes in the wrong file)
             i += 1
+            while i < len(lines) and lines[i].strip():
+                i += 1
             continue
         if WARNING.match(line):
             msg = line.strip()

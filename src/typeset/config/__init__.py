@@ -40,7 +40,12 @@ class Config:
     template_dirs: list[Path] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
     template_name: str | None = None
-    marked_meta: Marked | None = None   # thesis.yaml with its key lines, for errors about values
+    meta_file: str = "thesis.yaml"
+    meta_marked: Marked | None = None   # thesis.yaml with the line of every key
+
+    def meta_where(self, keys: tuple) -> str:
+        """'bad/thesis.yaml:4' for ('title', 'th'): where a thesis.yaml value is written."""
+        return self.meta_marked.where(keys) if self.meta_marked else self.meta_file
 
     @property
     def search_path(self) -> list[Path]:
@@ -177,4 +182,4 @@ def load(source_dir: Path | str, template: str | None = None, meta_file: str = "
     return Config(meta=meta, settings=settings, template_dir=tdir, source_dir=source_dir,
                   layers=layers, template_dirs=[d for d, _, _ in reversed(chain)], origins=origins,
                   template_name=tdir.name if tdir.parent == TEMPLATES else str(tdir),
-                  marked_meta=marked_meta)
+                  meta_file=meta_file, meta_marked=marked_meta)

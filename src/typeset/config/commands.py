@@ -19,14 +19,17 @@ def list_templates(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Bundled templates (use one with `template: NAME` in thesis.yaml)")
+    # no borders, Thai last: terminals disagree on the width of Thai vowel and tone marks (zero
+    # for Unicode and rich, one cell in Kitty, Ghostty …), so nothing may be aligned after Thai text
+    table = Table(title="Bundled templates (use one with `template: NAME` in thesis.yaml)",
+                  box=None, title_justify="left", pad_edge=False)
     table.add_column("name", style="bold")
-    table.add_column("description")
     table.add_column("extends")
+    table.add_column("description")
     for tdir in bundled():
         marked = read_marked(tdir / "template.yaml")
-        table.add_row(tdir.name, str(marked.data.get("description", "")),
-                      str(marked.data.get("extends") or ""))
+        table.add_row(tdir.name, str(marked.data.get("extends") or ""),
+                      str(marked.data.get("description", "")))
     console = Console()
     console.print(table)
     console.print("Copy one to change it: typeset template copy NAME ./my-template")

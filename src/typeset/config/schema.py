@@ -176,6 +176,8 @@ POSITION = Choice("top-left", "top-center", "top-right", "bottom-left", "bottom-
 ALIGN = Choice("center", "left", "right")
 FRONTMATTER_PAGES = ("cover", "title_th", "title_en", "approval", "abstract_th", "abstract_en",
                      "preface", "acknowledgements", "toc", "lot", "lof", "abbreviations")
+# front-matter parts written by the student (frontmatter/*.md) that a template can require
+REQUIRABLE = ("abstract_th", "abstract_en", "acknowledgements")
 FONT_SIZE = Length(min_pt=6, max_pt=72)
 SPACE = Length(max_pt=200)
 
@@ -253,7 +255,8 @@ SCHEMA: dict = {
         "top_distance": Length(min_pt=7, max_pt=300),
         "bottom_distance": Length(min_pt=7, max_pt=300),
     },
-    "frontmatter": {"order": ChoiceList(*FRONTMATTER_PAGES)},
+    "frontmatter": {"order": ChoiceList(*FRONTMATTER_PAGES),
+                    "required": ChoiceList(*REQUIRABLE)},
     "toc": {
         "title": Text(), "lof_title": Text(), "lot_title": Text(), "page_word": Text(),
         "leaders": Choice("dots", "none"),

@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from typeset.errors import UserError
+from typeset.figures import tex_name
 from typeset.fsutil import CACHE_DIR
 from typeset.render.env import make_env
 from typeset.render.escape import Escaper, escape_code, escape_plain
@@ -61,7 +62,8 @@ class Renderer:
             math=self.math, equation_tag=self.equation_tag,
             has_math=_has_math(doc), glossary_term=self.glossary_term,
         )
-        self.env.filters.update(trusted=trusted, trusted_path=trusted_path)
+        self.env.filters.update(trusted=trusted, trusted_path=trusted_path,
+                                graphic=lambda p: trusted_path(tex_name(p)))
         self.fonts = self.font_context()
         self.env.globals.update(self.fonts)   # font.*, pdfa for fonts.tex.j2
         self.nesting = 0                      # open list environments (tsenum, tsquote)
@@ -86,7 +88,7 @@ class Renderer:
     def glossary_term(self, term: str) -> Markup:
         """A symbols:/abbreviations: term; '$\\alpha$' is a formula."""
         if len(term) > 2 and term.startswith("$") and term.endswith("$"):
-            where = self.cfg.marked_meta.where(("symbols",)) if self.cfg.marked_meta else "thesis.yaml"
+            where = self.cfg.meta_where(("symbols",))
             return Markup("\\(" + math_tex(term[1:-1], where, self.esc.text) + "\\)")
         return Markup(self.esc.text(term))
 
@@ -178,7 +180,7 @@ class Renderer:
             chapters=chapters, front=front, appendices=appendices,
             biography=Markup("biography") if (doc.biography and only is None) else "",
             references=Markup("references") if (doc.references and only is None) else "",
-            bibliography=(Markup(BIB) if doc.bibliography else None), draft=only is not None,
+            bibliography=(Markup(BIB) if doc.bibliography else None), draft=only,
             has_figures=_has(doc, (n.Figure, n.Framework)), has_tables=_has(doc, (n.Table,), captioned=True),
             pdf_title=escape_plain_markup(pick(doc.meta.get("title"), "th")),
             pdf_author=escape_plain_markup(pick(doc.meta.get("author"), "th")),

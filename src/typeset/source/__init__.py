@@ -12,8 +12,10 @@ from typeset.errors import UserError
 from typeset.source import crossref, extras, nodes
 from typeset.source.bibfile import read_bib
 from typeset.source.citations import check_citations
-from typeset.source.markdown import parse_file
+from typeset.source.markdown import parse_file, read_text
+from typeset.source.names import name_words
 from typeset.source.numbering import format_number, number_part
+from typeset.source.unsupported import check_part
 from typeset.source.nodes import *  # noqa: F401,F403  (the node types are this package's API)
 
 CHAPTER_FILE = re.compile(r"^(\d+)-.*\.md$")
@@ -36,9 +38,11 @@ def load(folder: Path | str, template: str | None = None):
     if not (folder / "thesis.yaml").is_file():
         raise UserError(f"{folder}: no thesis.yaml (or article.yaml) here; is this a thesis folder?")
     cfg = configmod.load(folder, template=template)
-    doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=_words(cfg))
+    # names from thesis.yaml are words too: a line never breaks inside the advisor's name
+    words = _words(cfg) + [w for w in name_words(cfg.meta) if w not in _words(cfg)]
+    doc = nodes.Document(kind="thesis", root=str(folder), meta=cfg.meta, words=words)
     style = cfg.settings.get("numbers", {}).get("chapter", "arabic")
-    sec_style = cfg.settings.get("numbers", {}).get("section", "arabic")
+    sec_style = style   # numbers.chapter numbers sections, floats and list labels too, as in TeX
     files = _chapter_files(folder)
     doc.warnings += _waiting_imports(folder)
     if not files:
@@ -64,6 +68,7 @@ def load(folder: Path | str, template: str | None = None):
     check_figures(doc)
     extras.check_logo(folder, cfg)
     doc.warnings += uncaptioned_tables(doc) + extras.unplaced_front(cfg)
+    doc.warnings += [w for part in doc.all_parts() for w in check_part(part, read_text(folder / part.file))]
     crossref.resolve(doc, cfg)
     return doc, cfg
 
@@ -122,6 +127,7 @@ def _load_article(folder: Path, template: str | None):
     check_figures(doc)
     doc.warnings += uncaptioned_tables(doc)
     crossref.resolve(doc, cfg)
+    doc.warnings += [w for part in doc.all_parts() for w in check_part(part, read_text(folder / part.file))]
     return doc, cfg
 
 

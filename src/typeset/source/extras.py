@@ -14,7 +14,7 @@ def check_logo(folder: Path, cfg) -> None:
     logo = cfg.meta.get("logo")
     if not logo:
         return
-    where = cfg.marked_meta.where(("logo",)) if cfg.marked_meta else "thesis.yaml"
+    where = cfg.meta_where(("logo",))
     if not SAFE_PATH.match(logo) or ".." in logo.split("/") or logo.startswith("/"):
         raise UserError(f"logo '{logo}' must be a path inside the thesis folder using letters, digits, "
                         "'-', '_', '.', '/' (e.g. figures/logo.png)", where)
@@ -33,7 +33,7 @@ def unplaced_front(cfg) -> list[str]:
     """abbreviations:/symbols: given, but the template's front matter has no page for them."""
     given = [k for k in ("abbreviations", "symbols") if cfg.meta.get(k)]
     if given and "abbreviations" not in cfg.settings["frontmatter"]["order"]:
-        where = cfg.marked_meta.where((given[0],)) if cfg.marked_meta else "thesis.yaml"
+        where = cfg.meta_where((given[0],))
         return [f"{where}: {given[0]} are not printed: the template's frontmatter.order has no "
                 "'abbreviations' page (add it under settings: frontmatter: order:)"]
     return []
