@@ -104,7 +104,8 @@ def test_broken_bib_entry_is_named_at_its_line(built, tmp_path):
     bib = tmp_path / "loop" / "references.bib"
     bib.write_text(BIB + "@book{broken,\n  author = {X\n  title = {Y},\n}\n", encoding="utf-8")
     msg = one_line_error(typeset("build", "loop", "-o", "out", cwd=tmp_path))
-    assert msg.startswith("typeset: error: loop/references.bib:8: "), msg
+    # checked before TeX runs: the entry whose brace is never closed, at its first line
+    assert msg.startswith("typeset: error: loop/references.bib:7: malformed entry '@book{broken,'"), msg
 
 
 # --- Ctrl-C that reaches TeX first ---------------------------------------------------------------

@@ -87,7 +87,7 @@ def test_unknown_label_fails_the_build_with_exit_2(tmp_path):
     folder = copy(tmp_path)
     write_chapter(folder, "# วิธี\n\nบรรทัดแรก\nดังใน @fig:missing\n")
     err = one_line_error(typeset("build", "thesis", "-o", "out", "--tex-only", cwd=tmp_path))
-    assert err == ("typeset: error: chapters/02-method.md:4: unknown label 'fig:missing' in "
+    assert err == ("typeset: error: thesis/chapters/02-method.md:4: unknown label 'fig:missing' in "
                    "'@fig:missing' (did you mean 'fig:setup'?)")
 
 
@@ -138,7 +138,7 @@ def test_a_formula_error_fails_the_build_with_its_line(tmp_path):
     folder = copy(tmp_path)
     write_chapter(folder, "# วิธี\n\nสูตร $x \\input{/etc/passwd}$\n")
     err = one_line_error(typeset("build", "thesis", "-o", "out", "--tex-only", cwd=tmp_path))
-    assert err.startswith("typeset: error: chapters/02-method.md:3: '\\input' is not allowed in a formula")
+    assert err.startswith("typeset: error: thesis/chapters/02-method.md:3: '\\input' is not allowed in a formula")
 
 
 # ---- thesis.yaml: abbreviations, symbols, logo ----------------------------------------------

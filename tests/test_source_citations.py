@@ -84,7 +84,7 @@ def test_unknown_key_is_one_line_with_the_chapter_line(tmp_path):
     proc = _build(folder, "-o", str(tmp_path / "out"))
     assert proc.returncode == 2
     [msg] = proc.stderr.strip().splitlines()
-    assert msg.startswith(f"typeset: error: chapters/01-intro.md:{line}: unknown citation key 'nokey2020'")
+    assert msg.startswith(f"typeset: error: {folder}/chapters/01-intro.md:{line}: unknown citation key 'nokey2020'")
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("[@nokey2020] ", ""), encoding="utf-8")
     proc = _build(folder, "-o", str(tmp_path / "out"))
     assert proc.returncode == 2 and "did you mean 'waltz1979'" in proc.stderr
@@ -101,7 +101,7 @@ def test_malformed_entry_is_one_line_with_the_bib_line(tmp_path):
     proc = _build(folder, "-o", str(tmp_path / "out"))
     assert proc.returncode == 2
     [msg] = proc.stderr.strip().splitlines()
-    assert msg.startswith(f"typeset: error: references.bib:{entry}: malformed entry '@book{{waltz1979,'")
+    assert msg.startswith(f"typeset: error: {folder}/references.bib:{entry}: malformed entry '@book{{waltz1979,'")
     # a missing comma between two fields, which the parser would take for one value
     bib.write_text(text.replace("  publisher = {Addison-Wesley},", "  publisher = {Addison-Wesley}"), encoding="utf-8")
     proc = _build(folder, "-o", str(tmp_path / "out"))
