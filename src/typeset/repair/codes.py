@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .context import Context
+from .state import State
 from .normalize import normalize_line
 from .thaichars import LEADING, MARKS, SARA_AM, is_thai
 
@@ -144,7 +144,7 @@ def find_spots(lines: list[str]) -> list[Spot]:
     return spots
 
 
-def _chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
+def chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
     """(left context, original span, right context) around a spot, bounded by spaces."""
     a = spot.start
     while a > 0 and line[a - 1] != " " and spot.start - a < width:
@@ -155,7 +155,7 @@ def _chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
     return line[a:spot.start], line[spot.start:spot.end], line[spot.end:b]
 
 
-def _decoded(span: str, code: str, thai: str) -> str:
+def decoded(span: str, code: str, thai: str) -> str:
     if thai in COMBINING:
         return thai  # a mark belongs to the preceding cell: the stray space goes too
     return span.replace(code, thai)  # a leading vowel may follow a real space
@@ -183,7 +183,7 @@ def _sample(work: list[str], code: str) -> list[tuple[str, str, str]]:
     for s in find_spots([work[i] for i in here]):
         if s.code != code or s.kind == "isolated":
             continue
-        key = _chunk(work[here[s.line]], s)
+        key = chunk(work[here[s.line]], s)
         if key not in seen:
             seen.add(key)
             sample.append(key)
@@ -196,7 +196,7 @@ def _trials(sample, code: str) -> list[str]:
     """The sample as it is, then decoded with each candidate in turn."""
     texts = [l + sp + r for l, sp, r in sample]
     for thai in CANDIDATES:
-        texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
+        texts += [l + decoded(sp, code, thai) + r for l, sp, r in sample]
     return texts
 
 
@@ -209,7 +209,7 @@ def _gains(scores: list[int], k: int) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], ctx: Context) -> str | None:
+def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], ctx: State) -> str | None:
     k = len(sample)
     ranked = sorted(gains, key=lambda t: -gains[t][0])
     best, second = ranked[0], ranked[1]
@@ -228,21 +228,10 @@ def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], 
     return best
 
 
-class _Trial:
-    """Context for trial repairs of snippets: shared lexicon, report thrown away."""
-
-    trial = True
-
-    def __init__(self, ctx: Context):
-        from .report import RepairReport
-
-        self.lexicon, self.report = ctx.lexicon, RepairReport()
-
-
 LEARN_ROUNDS = 3  # a code learned can make another one readable ("หนEอไมi": ่ first, then ้)
 
 
-def learn(lines: list[str], ctx: Context) -> dict[str, str]:
+def learn(lines: list[str], ctx: State) -> dict[str, str]:
     """Frequent codes one by one on plain dictionary scores (each decoded before the next is
     scored); then the rare ones together, scored after a trial repair of displaced marks
     because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ").
@@ -284,7 +273,7 @@ def _abbreviation_marks(lines: list[str]) -> set[str]:
 
 
 def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot]],
-                 lines: list[str], ctx: Context, seen: dict[str, list]) -> dict[str, str]:
+                 lines: list[str], ctx: State, seen: dict[str, list]) -> dict[str, str]:
     from . import displaced
 
     lex = ctx.lexicon
@@ -325,7 +314,7 @@ def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot
         t = [normalize_line(x)[0] for x in _trials(samples[c], c)]
         spans[c] = (len(texts), len(t))
         texts += t
-    texts = displaced.apply(texts, _Trial(ctx)) if texts else texts
+    texts = displaced.apply(texts, ctx.snippets(texts)) if texts else texts
     values = lex.value_many(texts)
     for c in rare:
         a, n = spans[c]
@@ -352,7 +341,7 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
             continue
         thai = mapping[s.code]
         span = line[s.start:s.end]
-        new = _decoded(span, s.code, thai)
+        new = decoded(span, s.code, thai)
         out.append(line[pos:s.start])
         out.append(new)
         pos = s.end
@@ -362,7 +351,7 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
     return "".join(out)
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     """Learn the map; decode glued and spaced codes (isolated ones wait for `isolated_codes`)."""
     mapping = learn(lines, ctx)
     ctx.report.code_map.update(mapping)

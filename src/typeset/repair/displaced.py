@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .context import Context
+from .state import State
 from .lexicon import word_freq
 from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cells, order_marks, run_valid
 
@@ -218,7 +218,7 @@ def _tokens(lines: list[str], rows: list[int], lex, cache: dict[str, list[str]])
     return out
 
 
-def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None = None,
+def _windows(lines: list[str], lex, memo: dict, across: bool = True, only: set[int] | None = None,
              learn: set[int] = frozenset()) -> list[_Window]:
     """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
     starting one cell earlier (the mark may belong there), within one Thai run. With `only`,
@@ -228,11 +228,12 @@ def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None =
         rows = list(range(len(lines)))
         per_row = _tokens(lines, rows, lex, {})
         if across:  # kept: a later look at a few lines needs their unchanged neighbours
-            lex.line_tokens = {lines[i]: per_row[i] for i in rows}
+            memo.clear()
+            memo.update({lines[i]: per_row[i] for i in rows})
     else:  # the lines, those to learn from, and (their edge words only) their neighbours
         rows = sorted(only | learn)
         near = {j for i in only for j in range(i - 3, i + 4) if 0 <= j < len(lines)}
-        per_row = _tokens(lines, sorted(near | learn), lex, getattr(lex, "line_tokens", {}))
+        per_row = _tokens(lines, sorted(near | learn), lex, memo)
     spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
     for li in rows:
         col = 0
@@ -349,17 +350,18 @@ def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None =
 SETTLE = 4  # further looks at the lines a look changed (a fixed word can reveal the next one)
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
-    """Repair every line; a context with `trial = True` repairs independent snippets.
+def apply(lines: list[str], ctx: State) -> list[str]:
+    """Repair every line; a state with `trial = True` repairs independent snippets.
 
     Moving marks in a long damaged window can leave a word the window's first reading did not
     flag ("กมุพาพนัธ์": once พันธ์ is whole, กมุ stands out). The lines a look changed are looked at
     again until nothing moves, so a second repair finds nothing left to do (idempotence)."""
     lex = ctx.lexicon
-    trial = getattr(ctx, "trial", False)
+    trial = ctx.trial
     if not trial:  # trial repairs of snippets must not relearn it
         lex.learn_document(lines)
-    windows = _windows(lines, lex, across=not trial)  # snippets: no neighbours
+    memo = ctx.line_tokens
+    windows = _windows(lines, lex, memo, across=not trial)  # snippets: no neighbours
     out = _look(lines, windows, ctx)
     for _ in range(SETTLE):
         # lines where marks moved but damage is left: the moves may have made it readable,
@@ -370,12 +372,12 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         changed = {w.line for w in windows if w.moved}
         if not trial:
             lex.learn_document(out, before=lines)
-        windows = _windows(out, lex, across=not trial, only=again, learn=changed)
+        windows = _windows(out, lex, memo, across=not trial, only=again, learn=changed)
         lines, out = out, _look(out, windows, ctx)
     return out
 
 
-def _look(lines: list[str], windows: list[_Window], ctx: Context) -> list[str]:
+def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
     """Rounds of the best gaining moves in each window; the lines with the moves made."""
     lex = ctx.lexicon
     active = list(windows)

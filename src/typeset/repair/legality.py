@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Context
+from .state import State
 from .thaichars import CONSONANTS, THAI_RUN, TONES
 
 NAME = "legality"
@@ -92,7 +92,7 @@ def fix_line(lines: list[str], li: int, lex) -> tuple[str, list[tuple[str, str]]
     return "".join(out), changed
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     lex = ctx.lexicon
     out = list(lines)
     for li, line in enumerate(lines):

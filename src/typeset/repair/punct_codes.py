@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .codes import CANDIDATES, COMBINING, Spot, _chunk, abbreviation, is_punct
-from .context import Context
+from .codes import CANDIDATES, COMBINING, Spot, chunk, abbreviation, is_punct
+from .state import State
 from .normalize import normalize_line
 from .thaichars import THAI_RUN
 
@@ -33,7 +33,7 @@ def _word_at(toks: list[str], at: int) -> str:
     return ""
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     learned = ctx.report.code_map
     spots: list[Spot] = []
     for li, line in enumerate(lines):
@@ -49,7 +49,7 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
     known = lambda w: w in lex.words or vocab.get(w, 0) >= 2  # noqa: E731
     texts, where = [], []
     for s in spots:
-        left, span, right = _chunk(lines[s.line], s)
+        left, span, right = chunk(lines[s.line], s)
         texts.append(left + span + right)
         where.append(len(left))
         for thai in CANDIDATES:

@@ -107,6 +107,9 @@ DOTS = re.compile(r"^[.…_\s]{8,}")
 APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*[ก-ฮA-Z0-9]{1,2})?(?:\s.*)?$", re.I)
 
 
+APPENDIX_LABEL = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*(?:[ก-ฮ]|[A-Z0-9]{1,2})(?=\s|$))?", re.I)
+
+
 def heading_part(text: str) -> str | None:
     """Which part a heading paragraph opens: a front part, 'contents', 'committee', 'references'
     or 'appendix'."""
@@ -227,7 +230,11 @@ class _Reader:
         if not texts:
             return
         n = sum(1 for k in self.front.parts if k.startswith("appendices/")) + 1
-        out = [f"# {escape(self.titles.get(line, 'ภาคผนวก'))}", ""] + [escape(t) + "\n" for t in texts]
+        # the build prints "ภาคผนวก ก" itself: the title is what follows the label
+        title = APPENDIX_LABEL.sub("", self.titles.get(line, "")).strip()
+        if not title and len(texts) > 1 and len(texts[0]) <= 80:
+            title = texts.pop(0)
+        out = [f"# {escape(title or 'ภาคผนวก')}", ""] + [escape(t) + "\n" for t in texts]
         self.front.parts[f"appendices/{n:02d}-appendix.md"] = "\n".join(out)
 
     def prose(self, part: str, body: list[Para]) -> None:
