@@ -49,7 +49,7 @@ def test_empty_and_plain_text():
 
 def test_rules_are_a_named_chain_and_a_missing_rule_is_an_error():
     c = chain()
-    assert c.names[:3] == ["pua", "normalize", "vowels"] and len(set(c.names)) == len(c.names)
+    assert c.names[:3] == ["pua", "normalize", "codes"] and len(set(c.names)) == len(c.names)
     with pytest.raises(UnknownRule):
         repair("ทีEมา", skip=("no-such-rule",))
     with pytest.raises(UnknownRule):

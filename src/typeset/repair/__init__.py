@@ -14,13 +14,14 @@ error. Each rule learns the document's damage from the document before it change
     pua        private-use shifted marks (U+F700-U+F71A) by the Thai PUA table, checked
     normalize  NFC, broken sara am (ํา, าํ) -> ำ, marks in typing order, no space before a mark,
                mathematical letters (𝑘, 𝑌) as the letters they are
-    vowels     sara aa / sara am extracted one for the other (either way, decided per document)
     codes      the document's code -> Thai mark map (a substitution cipher scored by the
                dictionary), decoded, dropping the stray space some codes carry
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
     punct_codes  punctuation used as a mark code at one spot ("เปลี.ยน"), decided spot by spot
     displaced  marks drawn one cell too far right moved back where the dictionary agrees
     legality   ั / ็ ending a run after a bare consonant ("คงั" = คัง): moved back by spelling rule
+    vowels     sara aa / sara am extracted one for the other (either way, decided per document)
+    dropped    tone marks / ์ the text layer lost, restored where the document shows that damage
     digits     private digit codes (¥¦ -> 20) and coded heading/chapter numbers from context
     spaces     spurious spaces inside words (typeset.repair.spaces)
 
@@ -28,7 +29,7 @@ Thai is never NFKC-normalised (it decomposes ำ).
 """
 from __future__ import annotations
 
-from . import (codes, digits, displaced, isolated_codes, legality, normalize, pua,
+from . import (codes, digits, displaced, dropped, isolated_codes, legality, normalize, pua,
                punct_codes, spaces, vowels)
 from .chain import Chain, UnknownRule
 from .report import RepairReport, RepairResult, Uncertain
@@ -39,6 +40,10 @@ __all__ = ["repair", "chain", "RepairResult", "RepairReport", "Uncertain", "Stat
 
 
 def _spaces(lines: list[str], state: State) -> list[str]:
+    # Clean Thai never has a space before a mark or a following vowel; a document whose raw text
+    # has none, and no letter-spaced runs, has no spurious spaces to find: leave its spaces alone.
+    if not spaces.space_damage(state.raw):
+        return lines
     new, changes = spaces.remove_spurious_spaces(lines)
     for ch in changes:
         if ch.applied:
@@ -53,7 +58,6 @@ def _spaces(lines: list[str], state: State) -> list[str]:
 RULES = [
     ("pua", pua.apply),
     ("normalize", normalize.apply),
-    ("vowels", vowels.apply),
     ("codes", codes.apply),
     ("isolated_codes", isolated_codes.apply),
     ("punct_codes", punct_codes.apply),
@@ -61,6 +65,8 @@ RULES = [
     ("displaced", displaced.apply),
     ("normalize_moved", normalize.apply),       # moved marks in typing order
     ("legality", legality.apply),
+    ("vowels", vowels.apply),
+    ("dropped", dropped.apply),
     ("digits", digits.apply),
     ("spaces", _spaces),
 ]

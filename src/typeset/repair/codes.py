@@ -86,19 +86,24 @@ _NOT_CODE = r"\u0e01-\u0e5b\s\d\ufffd"
 _CODE_CHAR = re.compile(rf"(?<=[\u0e01-\u0e5b]) ?[^{_NOT_CODE}]")
 
 
-def _chain_to_thai(line: str, j: int, open_end: bool = False) -> bool:
+def _chain_to_thai(line: str, j: int, open_end: bool = False, limit: int = 3) -> bool:
     """Do more codes (each maybe after one space) follow from j and end glued to Thai (or, with
-    open_end, at a space, punctuation or the line end: "ท#q มา" is ที่ with two codes)?"""
+    open_end, at a space, punctuation or the line end: "ท#q มา" is ที่ with two codes; "หมtQ Sci"
+    is หมู่ before a Latin word)?"""
+    return _chain(line, j, open_end, True, limit) or (open_end and _chain(line, j, True, False, limit))
+
+
+def _chain(line: str, j: int, open_end: bool, across: bool, limit: int = 3) -> bool:
     n, k, seen = len(line), j, 0
     while k < n:
-        if line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
+        if across and line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
             k += 2
         elif _is_code_char(line[k]):
             k += 1
         else:
             break
         seen += 1
-        if seen > 3:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
+        if seen > limit:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
             return False
     if seen == 0:
         return False
@@ -128,7 +133,8 @@ def find_spots(lines: list[str]) -> list[Spot]:
                     if not (nxt_thai or _right_ok(line, j) or _chain_to_thai(line, j, open_end=True)):
                         break
                     spots.append(Spot(li, i, j, line[i], "glued"))
-                elif nxt_thai or _chain_to_thai(line, j):
+                elif nxt_thai or _chain_to_thai(line, j, limit=1):
+                    # after a space, one more code at most: "ค่า Sig.เท่ากับ" is a Latin word
                     spots.append(Spot(li, i - 1, j, line[i], "spaced"))
                 else:
                     if _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
@@ -351,9 +357,27 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
     return "".join(out)
 
 
+ESTABLISHED = 5   # uses that show a document prints marks as codes at all
+
+
+def _established(mapping: dict[str, str], lines: list[str], ctx: State) -> dict[str, str]:
+    """Rare codes are trusted only in a document that shows code damage elsewhere: in clean
+    text a "/" or "S" next to Thai once or twice is punctuation or a Latin letter."""
+    uses = Counter(s.code for s in find_spots(lines) if s.kind != "isolated")
+    if any(uses[c] >= ESTABLISHED for c in mapping):
+        return mapping
+    for code, thai in mapping.items():
+        spot = next((s for s in find_spots(lines) if s.code == code), None)
+        if spot is not None:
+            ctx.report.flag(spot.line + 1, NAME, lines[spot.line].strip()[:60],
+                            f"{code!r} could be {thai} ({uses[code]} uses) but the document shows no "
+                            "other code damage: left as written")
+    return {}
+
+
 def apply(lines: list[str], ctx: State) -> list[str]:
     """Learn the map; decode glued and spaced codes (isolated ones wait for `isolated_codes`)."""
-    mapping = learn(lines, ctx)
+    mapping = _established(learn(lines, ctx), lines, ctx)
     ctx.report.code_map.update(mapping)
     counts: Counter = Counter()
     out = [decode_line(line, i, mapping, counts)

@@ -183,6 +183,7 @@ class _Window:
         self.clean = False           # its moves left no damage behind
         self.allowed = None          # text ranges where marks may move (near the damage)
         self.inv = _invalid(self.cells)
+        self.first_text, self.first_inv = text, self.inv
         # joined spaces: kept in the text, left out when scoring (marks never cross them)
         self.gaps = [i for i, c in enumerate(text) if c == " "]
 
@@ -377,6 +378,22 @@ def apply(lines: list[str], ctx: State) -> list[str]:
     return out
 
 
+CONSISTENT = 3   # a well-formed spelling written this often, never as the repair would read it
+
+
+def _consistent(before: str, after: str, doc: str) -> bool:
+    """A name the document writes the same way throughout ("เทอดสถีรศักดิ์") is its spelling,
+    unless the document also writes the repaired form somewhere."""
+    a = 0
+    while a < min(len(before), len(after)) and before[a] == after[a]:
+        a += 1
+    b = 0
+    while b < min(len(before), len(after)) - a and before[-1 - b] == after[-1 - b]:
+        b += 1
+    was, now = before[max(0, a - 3):len(before) - b + 3], after[max(0, a - 3):len(after) - b + 3]
+    return " " not in was and doc.count(was) >= CONSISTENT and doc.count(now) == 0
+
+
 def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
     """Rounds of the best gaining moves in each window; the lines with the moves made."""
     lex = ctx.lexicon
@@ -442,7 +459,14 @@ def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
         if not active:
             break
     out = list(lines)
+    doc = None
     for w in sorted(windows, key=lambda w: (w.line, -w.start)):
+        if w.moved and not w.first_inv and not ctx.trial:
+            doc = doc if doc is not None else "\n".join(lines)
+            if _consistent(w.first_text, w.text(), doc):
+                ctx.report.flag(w.line + 1, NAME, w.first_text,
+                                "left as written: the document writes it this way throughout")
+                continue
         if not w.moved:
             if _invalid(w.cells):
                 ctx.report.flag(w.line + 1, NAME, w.text(), "impossible mark stack left as it is")

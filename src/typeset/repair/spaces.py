@@ -349,6 +349,18 @@ def _together(c: Change, edges: dict, tok: _Tokenizer, pairs: Counter, whole: st
     return c
 
 
+_SPACED_MARK = re.compile("[\u0e01-\u0e4e] +[" + "".join(sorted(NO_START)) + "]")
+LETTER_RUNS_DAMAGE = 3     # a few spaced letter runs can be real ("ก ข ค ง" as labels)
+
+
+def space_damage(raw_lines: list[str]) -> bool:
+    """Does the extraction put spaces inside words? A space before a mark or a following vowel
+    (impossible in Thai), or letter-spaced runs, in the raw text say so."""
+    if any(_SPACED_MARK.search(line) for line in raw_lines):
+        return True
+    return sum(len(LETTER_RUN.findall(line)) for line in raw_lines) >= LETTER_RUNS_DAMAGE
+
+
 def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                            words: Iterable[str] = ()) -> tuple[list[str], list[Change]]:
     tok = _Tokenizer(words)
