@@ -18,6 +18,7 @@ error. Each rule learns the document's damage from the document before it change
                dictionary), decoded, dropping the stray space some codes carry
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
     punct_codes  punctuation used as a mark code at one spot ("เปลี.ยน"), decided spot by spot
+    shifted    marks carried one or two letters right past spaces inside a word ("ผใู ้ ช้")
     displaced  marks drawn one cell too far right moved back where the dictionary agrees
     legality   ั / ็ ending a run after a bare consonant ("คงั" = คัง): moved back by spelling rule
     vowels     sara aa / sara am extracted one for the other (either way, decided per document)
@@ -29,7 +30,7 @@ Thai is never NFKC-normalised (it decomposes ำ).
 """
 from __future__ import annotations
 
-from . import (codes, digits, displaced, dropped, isolated_codes, legality, normalize, pua,
+from . import (codes, digits, displaced, dropped, isolated_codes, legality, normalize, pua, shifted,
                punct_codes, spaces, vowels)
 from .chain import Chain, UnknownRule
 from .report import RepairReport, RepairResult, Uncertain
@@ -62,6 +63,7 @@ RULES = [
     ("isolated_codes", isolated_codes.apply),
     ("punct_codes", punct_codes.apply),
     ("normalize_codes", normalize.apply),       # decoded marks in typing order
+    ("shifted", shifted.apply),
     ("displaced", displaced.apply),
     ("normalize_moved", normalize.apply),       # moved marks in typing order
     ("legality", legality.apply),

@@ -381,9 +381,10 @@ def apply(lines: list[str], ctx: State) -> list[str]:
 CONSISTENT = 3   # a well-formed spelling written this often, never as the repair would read it
 
 
-def _consistent(before: str, after: str, doc: str) -> bool:
+def _consistent(before: str, after: str, doc: str, lex) -> bool:
     """A name the document writes the same way throughout ("เทอดสถีรศักดิ์") is its spelling,
-    unless the document also writes the repaired form somewhere."""
+    unless the document also writes the repaired form somewhere, or the moved mark lands in a
+    long dictionary word (a font's damage is consistent too: "การศกึษา" is การศึกษา)."""
     a = 0
     while a < min(len(before), len(after)) and before[a] == after[a]:
         a += 1
@@ -391,7 +392,15 @@ def _consistent(before: str, after: str, doc: str) -> bool:
     while b < min(len(before), len(after)) - a and before[-1 - b] == after[-1 - b]:
         b += 1
     was, now = before[max(0, a - 3):len(before) - b + 3], after[max(0, a - 3):len(after) - b + 3]
-    return " " not in was and doc.count(was) >= CONSISTENT and doc.count(now) == 0
+    if " " in was or doc.count(was) < CONSISTENT or doc.count(now):
+        return False
+    pos = 0
+    for t in lex.tokenize(after):
+        if pos <= a < pos + len(t) or a <= pos < len(after) - b:
+            if len(t) >= 4 and t in lex.words:
+                return False
+        pos += len(t)
+    return True
 
 
 def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
@@ -463,7 +472,7 @@ def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
     for w in sorted(windows, key=lambda w: (w.line, -w.start)):
         if w.moved and not w.first_inv and not ctx.trial:
             doc = doc if doc is not None else "\n".join(lines)
-            if _consistent(w.first_text, w.text(), doc):
+            if _consistent(w.first_text, w.text(), doc, lex):
                 ctx.report.flag(w.line + 1, NAME, w.first_text,
                                 "left as written: the document writes it this way throughout")
                 continue

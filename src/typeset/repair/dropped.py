@@ -54,9 +54,14 @@ def apply(lines: list[str], ctx) -> list[str]:
         if not cands:
             break
         texts = list(dict.fromkeys([c[3] for c in cands] + [c[4] for c in cands]))
-        val = dict(zip(texts, lex.value_many(texts)))
+        segs = dict(zip(texts, lex.segment_many(texts)))
+        val = {t: lex.value_tokens(s) for t, s in segs.items()}
         best: dict[tuple[int, int], tuple[int, str, str]] = {}
         for i, at, mark, w, v, t in cands:
+            # the mark must make every word around it a dictionary word ("บิตแมป" is not
+            # "บิต|แม่|ป": a fragment is left)
+            if any(_RUN.fullmatch(x) and x not in lex.words for x in segs[v]):
+                continue
             g = val[v] - val[w]
             if g >= MIN_GAIN and g > best.get((i, at), (0, "", ""))[0]:
                 best[(i, at)] = (g, mark, t)
