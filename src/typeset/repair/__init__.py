@@ -71,6 +71,7 @@ RULES = [
     ("dropped", dropped.apply),
     ("digits", digits.apply),
     ("spaces", _spaces),
+    ("vowels_joined", vowels.apply),           # words the spaces rule joined, same decision
 ]
 
 

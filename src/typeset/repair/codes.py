@@ -249,7 +249,9 @@ def learn(lines: list[str], ctx: State) -> dict[str, str]:
         if s.kind != "isolated":
             by_code[s.code].append(s)
     # the document's own abbreviation punctuation ("ค.ศ.") is decided spot by spot (`punct_codes`)
-    pending = sorted((c for c in by_code if c not in abbrev), key=lambda c: -len(by_code[c]))
+    paired = _paired(lines)
+    pending = sorted((c for c in by_code if c not in abbrev and c not in paired),
+                     key=lambda c: -len(by_code[c]))
     mapping: dict[str, str] = {}
     work = list(lines)
     for _ in range(LEARN_ROUNDS):
@@ -272,6 +274,24 @@ def learn(lines: list[str], ctx: State) -> dict[str, str]:
                     by_code.setdefault(sp.code, []).append(sp)
             pending += sorted(c for c in freed if by_code.get(c))
     return mapping
+
+
+PAIRS = ("()", "“”", "‘’", "[]", "«»")
+
+
+def _paired(lines: list[str]) -> set[str]:
+    """Brackets and quotes the document opens and closes in balance are punctuation: a mark
+    code has no partner ("“อนาธิปไตย”" is a quotation, not โ…ะ)."""
+    text = "\n".join(lines)
+    out = set()
+    for a, b in PAIRS:
+        na, nb = text.count(a), text.count(b)
+        if na and nb and abs(na - nb) <= max(1, 0.1 * max(na, nb)):
+            out |= {a, b}
+    n = text.count('"')
+    if n >= 2 and sum(line.count('"') % 2 for line in lines) <= 0.1 * n:
+        out.add('"')
+    return out
 
 
 def _abbreviation_marks(lines: list[str]) -> set[str]:

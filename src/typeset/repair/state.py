@@ -22,6 +22,8 @@ class State:
     trial: bool = False        # snippets of a document, not a document: learn nothing from them
     # tokens per line from the last full look of `displaced` (its later looks reuse them)
     line_tokens: dict[str, list[str]] = field(default_factory=dict)
+    # what rules learned about this document, for later rules (e.g. "vowels" -> its priors)
+    learned: dict[str, object] = field(default_factory=dict)
     _lexicon: Lexicon | None = None
 
     @property

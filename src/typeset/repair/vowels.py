@@ -46,7 +46,10 @@ def apply(lines: list[str], ctx) -> list[str]:
             return lines
         gains = _gains(lines, spots, lex)
         if round_ == 0:
-            prior = _learn(lines, spots, gains, spaced, ctx)
+            # a second run (after the spaces rule) keeps what the first learned
+            prior = ctx.learned.get(NAME)
+            if prior is None:
+                prior = ctx.learned[NAME] = _learn(lines, spots, gains, spaced, ctx)
             if not prior:
                 return lines
         rows = [list(line) for line in lines]
@@ -56,10 +59,12 @@ def apply(lines: list[str], ctx) -> list[str]:
             if p is None or g < 0 or (g < MIN_GAIN and p < TIE_SHARE):
                 continue
             word = _word_at(lines[i], j)
-            if alone.get(word, 0) >= 3 and g < 2 * MIN_GAIN:
+            if alone.get(word, 0) >= 3 and g < 2 * MIN_GAIN and \
+                    _word_at(lines[i][:j] + SWAP[lines[i][j]] + lines[i][j + 1:], j) not in ctx.lexicon.words:
                 continue          # written this way on its own often: a name, or the right reading
             rows[i][j] = SWAP[lines[i][j]]
             changed += 1
+        changed += _pairs(lines, rows, spots, gains, prior, spaced, lex)
         lines = ["".join(r) for r in rows]
         ctx.report.count("vowels: sara aa / sara am corrected", changed)
         if not changed:
@@ -130,6 +135,36 @@ def _gains(lines: list[str], spots: list[tuple[int, int]], lex) -> list[int]:
         texts.append(s[:k] + SWAP[s[k]] + s[k + 1:])
     vals = _values(texts, lex)
     return [vals[2 * n + 1] - vals[2 * n] for n in range(len(spots))]
+
+
+def _pairs(lines, rows, spots, gains, prior, spaced, lex) -> int:
+    """Two letters close together that only read as a word changed both ("นำนำชาติ" is
+    นานาชาติ, but neither นานำ nor นำนา is anything): flipped together where that gains."""
+    pairs = []
+    for n in range(len(spots) - 1):
+        (i, j), (i2, j2) = spots[n], spots[n + 1]
+        if i != i2 or j2 - j > 3 or lines[i][j] != lines[i][j2] or rows[i][j] != lines[i][j] \
+                or rows[i][j2] != lines[i][j2] or " " in lines[i][j:j2]:
+            continue
+        if prior.get((lines[i][j], (i, j) in spaced)) is None:
+            continue
+        pairs.append((n, i, j, j2))
+    if not pairs:
+        return 0
+    texts = []
+    for n, i, j, j2 in pairs:
+        a, b = _window(lines[i], j)
+        b = max(b, min(len(lines[i]), j2 + CONTEXT + 1))
+        s = lines[i][a:b]
+        k, k2 = j - a, j2 - a
+        texts += [s, s[:k] + SWAP[s[k]] + s[k + 1:k2] + SWAP[s[k2]] + s[k2 + 1:]]
+    vals = _values(texts, lex)
+    done = 0
+    for (n, i, j, j2), v0, v1 in zip(pairs, vals[::2], vals[1::2]):
+        if v1 - v0 >= MIN_GAIN and v1 - v0 > max(gains[n], gains[n + 1]) + 1:
+            rows[i][j], rows[i][j2] = SWAP[lines[i][j]], SWAP[lines[i][j2]]
+            done += 2
+    return done
 
 
 def _values(texts: list[str], lex) -> list[int]:

@@ -21,6 +21,8 @@ NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e
 LEADING = set("เแโใไ")
 LATIN_END = re.compile(r"[A-Za-z0-9]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"“'‘]")
+# a Latin word, number or closing bracket at a line end: Thai after it is set off by a space
+LATIN_CLOSE = re.compile(r"[A-Za-z0-9)\]”’%]$")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,9 @@ class Joiner:
         if a in "-/–" or b in ",.;:)]”’":
             return ""
         if LATIN_END.search(left) and LATIN_START.match(right):
+            return " "
+        # Thai sets Latin words and numbers off with spaces: the page had one at the break
+        if (LATIN_CLOSE.search(left) and THAI.match(b)) or (THAI.match(a) and LATIN_START.match(right)):
             return " "
         return ""
 
