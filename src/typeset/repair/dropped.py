@@ -14,13 +14,13 @@ import re
 from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, TONES, UPPER_VOWELS
 
 NAME = "dropped"
-ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"      # ่ ้ ๊ ๋ ์
+ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"      # ่ ้ ๊ ๋ ์ ็
 _RUN = re.compile(r"[\u0e01-\u0e4e]+")
 MIN_GAIN = 3
 MIN_FIXES = 8
 DOC_SHARE = 0.01          # of the document's Thai tokens
 SUSPECT_LEN = 3           # pieces this short are what a word with a lost mark falls into
-ROUNDS = 2
+ROUNDS = 4            # a word may have lost two marks (หุนยนต = หุ่นยนต์)
 
 
 def apply(lines: list[str], ctx) -> list[str]:
@@ -46,10 +46,10 @@ def apply(lines: list[str], ctx) -> list[str]:
                             while q < len(run) and (run[q] in UPPER_VOWELS or run[q] in LOWER_VOWELS):
                                 q += 1
                             for mark in ADDABLE:
-                                if mark == "\u0e4c" and q != p + 1:
-                                    continue
+                                if mark in "\u0e4c\u0e47" and q != p + 1:
+                                    continue      # ์ and ็ sit alone on their letter
                                 cands.append((i, start + q, mark, window,
-                                              run[a:q] + mark + run[q:b], t))
+                                              run[a:q] + mark + run[q:b], t, q - a))
                 col += len(t)
         if not cands:
             break
@@ -57,10 +57,10 @@ def apply(lines: list[str], ctx) -> list[str]:
         segs = dict(zip(texts, lex.segment_many(texts)))
         val = {t: lex.value_tokens(s) for t, s in segs.items()}
         best: dict[tuple[int, int], tuple[int, str, str]] = {}
-        for i, at, mark, w, v, t in cands:
-            # the mark must make every word around it a dictionary word ("บิตแมป" is not
-            # "บิต|แม่|ป": a fragment is left)
-            if any(_RUN.fullmatch(x) and x not in lex.words for x in segs[v]):
+        for i, at, mark, w, v, t, off in cands:
+            # the mark must land in a dictionary word and make every word around it one
+            # ("บิตแมป" is not "บิต|แม่|ป": a fragment is left)
+            if not _lands(segs[v], off, lex) or _unknown(segs[v], lex):
                 continue
             g = val[v] - val[w]
             if g >= MIN_GAIN and g > best.get((i, at), (0, "", ""))[0]:
@@ -87,6 +87,19 @@ def apply(lines: list[str], ctx) -> list[str]:
         runs = [(i, m.start(), m.group()) for i, line in enumerate(lines) for m in _RUN.finditer(line)]
         toks = lex.segment_many([r for _, _, r in runs])
     return lines
+
+
+def _lands(toks: list[str], at: int, lex) -> bool:
+    pos = 0
+    for t in toks:
+        if pos <= at < pos + len(t):
+            return t in lex.words and len(t) >= 2 and not lex.weak(t)
+        pos += len(t)
+    return False
+
+
+def _unknown(toks: list[str], lex) -> int:
+    return sum(len(t) for t in toks if _RUN.fullmatch(t) and t not in lex.words)
 
 
 def _suspect(tok: str, lex) -> bool:

@@ -172,7 +172,7 @@ class _Reader:
             return
         lang = "th" if has_thai(value) else "en"
         pair = v.setdefault(key, {})
-        if lang in pair and value in pair[lang].split(", "):
+        if lang in pair and (value in pair[lang].split(", ") or len(value) > 8 and value in pair[lang]):
             return                 # the same value again (a repeated title page)
         if join is not None and lang in pair and join != "first":
             sep = join or ("" if has_thai(pair[lang][-1:]) and has_thai(value[:1]) else " ")
@@ -273,7 +273,15 @@ class _Reader:
                 used[i] = True
                 continue
             last_label = None
-            # committee pages: a dotted signature line with the role, then (the name)
+            # committee pages: a dotted signature line with the role, then (the name), on one
+            # line or two
+            signed = re.match(r"^[.…_\s]{8,}(.*?)\s*\(([^()]+)\)$", t)
+            if signed:
+                role, name = signed.group(1), signed.group(2).strip()
+                self.put("advisor" if "ที่ปรึกษา" in role or "advisor" in role.lower() else "committee",
+                         name, p.line, ", ")
+                used[i], role = True, ""
+                continue
             if DOTS.match(t):
                 role = DOTS.sub("", t)
                 used[i] = True
