@@ -19,6 +19,7 @@ error. Each rule learns the document's damage from the document before it change
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
     punct_codes  punctuation used as a mark code at one spot ("เปลี.ยน"), decided spot by spot
     vowels     sara aa / sara am extracted one for the other (either way, decided per document)
+    letter_spaced  letter-spaced runs of justified lines joined (as the spaces rule would)
     shifted    marks carried one or two letters right past spaces inside a word ("ผใู ้ ช้")
     displaced  marks drawn one cell too far right moved back where the dictionary agrees
     legality   ั / ็ ending a run after a bare consonant ("คงั" = คัง): moved back by spelling rule
@@ -64,6 +65,7 @@ RULES = [
     ("punct_codes", punct_codes.apply),
     ("normalize_codes", normalize.apply),       # decoded marks in typing order
     ("vowels", vowels.apply),
+    ("letter_spaced", spaces.join_letter_spaced),
     ("shifted", shifted.apply),
     ("displaced", displaced.apply),
     ("normalize_moved", normalize.apply),       # moved marks in typing order
