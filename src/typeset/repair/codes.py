@@ -386,6 +386,7 @@ def _established(mapping: dict[str, str], lines: list[str], ctx: State) -> dict[
     uses = Counter(s.code for s in find_spots(lines) if s.kind != "isolated")
     if any(uses[c] >= ESTABLISHED for c in mapping):
         return mapping
+    ctx.learned["codes: too few uses"] = set(mapping)
     for code, thai in mapping.items():
         spot = next((s for s in find_spots(lines) if s.code == code), None)
         if spot is not None:

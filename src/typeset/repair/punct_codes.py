@@ -35,11 +35,13 @@ def _word_at(toks: list[str], at: int) -> str:
 
 def apply(lines: list[str], ctx: State) -> list[str]:
     learned = ctx.report.code_map
+    # a code the codes rule found too thinly used in this document is not decided here either
+    thin = ctx.learned.get("codes: too few uses", set())
     spots: list[Spot] = []
     for li, line in enumerate(lines):
         for m in _SPOT.finditer(line):
             ch = m.group(1)
-            if ch in learned or not is_punct(ch) or abbreviation(line, m.start()):
+            if ch in learned or ch in thin or not is_punct(ch) or abbreviation(line, m.start()):
                 continue
             spots.append(Spot(li, m.start(), m.end(), ch, "glued"))
     if not spots:
