@@ -18,11 +18,13 @@ error. Each rule learns the document's damage from the document before it change
                dictionary), decoded, dropping the stray space some codes carry
     isolated_codes  a learned code alone after a Thai word ("ดังนี i"), decoded where it gains
     punct_codes  punctuation used as a mark code at one spot ("เปลี.ยน"), decided spot by spot
-    vowels     sara aa / sara am extracted one for the other (either way, decided per document)
+    vowels_clear  sara aa / sara am extracted one for the other, where the case is clear already
     letter_spaced  letter-spaced runs of justified lines joined (as the spaces rule would)
     shifted    marks carried one or two letters right past spaces inside a word ("ผใู ้ ช้")
     displaced  marks drawn one cell too far right moved back where the dictionary agrees
     legality   ั / ็ ending a run after a bare consonant ("คงั" = คัง): moved back by spelling rule
+    vowels     sara aa / sara am extracted one for the other (either way, decided per document;
+               again as vowels_joined after the spaces rule, with the same decision)
     dropped    tone marks / ์ the text layer lost, restored where the document shows that damage
     digits     private digit codes (¥¦ -> 20) and coded heading/chapter numbers from context
     spaces     spurious spaces inside words (typeset.repair.spaces)
@@ -64,12 +66,13 @@ RULES = [
     ("isolated_codes", isolated_codes.apply),
     ("punct_codes", punct_codes.apply),
     ("normalize_codes", normalize.apply),       # decoded marks in typing order
-    ("vowels", vowels.apply),
+    ("vowels_clear", vowels.apply_clear),     # clear cases before the mark rules read the text
     ("letter_spaced", spaces.join_letter_spaced),
     ("shifted", shifted.apply),
     ("displaced", displaced.apply),
     ("normalize_moved", normalize.apply),       # moved marks in typing order
     ("legality", legality.apply),
+    ("vowels", vowels.apply),
     ("dropped", dropped.apply),
     ("digits", digits.apply),
     ("spaces", _spaces),

@@ -33,7 +33,13 @@ ROUNDS = 2
 TIE_SHARE = 0.8      # a form this often misread is changed where the dictionary cannot tell
 
 
-def apply(lines: list[str], ctx) -> list[str]:
+def apply_clear(lines: list[str], ctx) -> list[str]:
+    """Early run (before the mark rules): taken on only where most decided letters gain, so
+    text still full of displaced marks (which makes some flips look good) is left for `apply`."""
+    return apply(lines, ctx, strict=True)
+
+
+def apply(lines: list[str], ctx, strict: bool = False) -> list[str]:
     lines, spaced = _drop_spaces(lines, ctx)
     lex = ctx.lexicon
     # runs the document writes standing alone: kept as written unless the change gains clearly
@@ -49,7 +55,9 @@ def apply(lines: list[str], ctx) -> list[str]:
             # a second run (after the spaces rule) keeps what the first learned
             prior = ctx.learned.get(NAME)
             if prior is None:
-                prior = ctx.learned[NAME] = _learn(lines, spots, gains, spaced, ctx)
+                prior = _learn(lines, spots, gains, spaced, ctx, strict)
+                if prior or not strict:
+                    ctx.learned[NAME] = prior
             if not prior:
                 return lines
         rows = [list(line) for line in lines]
@@ -89,7 +97,7 @@ def _drop_spaces(lines: list[str], ctx) -> tuple[list[str], set[tuple[int, int]]
     return out, spaced
 
 
-def _learn(lines, spots, gains, spaced, ctx) -> dict[tuple[str, bool], float]:
+def _learn(lines, spots, gains, spaced, ctx, strict=False) -> dict[tuple[str, bool], float]:
     """Per form (letter, spaced or not): is it read for the other letter in this document?
     Returns the share of decided uses that gain, for the forms taken on."""
     stats: dict[tuple[str, bool], list[int]] = {}
@@ -100,7 +108,7 @@ def _learn(lines, spots, gains, spaced, ctx) -> dict[tuple[str, bool], float]:
         st[2] += 1
     prior = {}
     for (letter, sp), (fix, keep, n) in sorted(stats.items()):
-        if fix >= MIN_FIXES and fix >= DIRECTION_SHARE * n:
+        if fix >= MIN_FIXES and fix >= DIRECTION_SHARE * n and (not strict or fix > keep):
             share = fix / (fix + keep)
             prior[(letter, sp)] = share
             name = {SARA_AM: "sara am", SARA_AA: "sara aa"}
