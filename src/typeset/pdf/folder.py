@@ -1,0 +1,114 @@
+"""Recovered paragraphs -> the thesis folder: front matter (typeset.structure.front), chapters
+(typeset.structure, fed the PDF's visual lines with the paragraph ends geometry found), the
+reference list (references.md) and import-report.md with what the glyph reading corrected."""
+from __future__ import annotations
+
+import re
+
+from typeset.pdf.report import pdf_report
+
+CHAPTER = re.compile(r"^บทที่\s*[0-9๐-๙]{1,2}(?:\s|$)")
+CONTENTS = re.compile(r"(?:\.{3,}|…)\s*\S{0,4}$|\s[0-9๐-๙ก-ฮ]{1,3}$")
+REFERENCES = {"บรรณานุกรม", "เอกสารอ้างอิง", "รายการอ้างอิง", "references", "bibliography"}
+APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)\b", re.I)
+
+
+def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
+    start = _first_chapter(paras, facts["body"])
+    front, rest = (paras, []) if start is None else (paras[:start], paras[start:])
+    body, refs, after = _split_references(rest)
+    files: dict[str, str] = {}
+    values, parts, dropped = _front(front + refs, facts)
+    files.update(parts)
+    notes = []
+    doc = None
+    if body or after:
+        from typeset.structure import build_thesis
+
+        text = _visual_text(body + after)
+        built, doc = build_thesis(text, text.splitlines(), source_name)
+        for k, v in built.items():
+            if k.startswith("chapters/"):
+                files[k] = v
+        notes.append(built.get("import-report.md", ""))
+    files["thesis.yaml"] = _thesis_yaml(values, source_name, kind, doc)
+    files["import-report.md"] = pdf_report(source_name, facts, dropped, files, notes)
+    return files
+
+
+def _first_chapter(paras, body: float):
+    for i, p in enumerate(paras):
+        t = p.text.strip()
+        if CHAPTER.match(t) and len(t) <= 80 and not CONTENTS.search(t[8:] if len(t) > 8 else ""):
+            # a contents page lists every chapter: the real one opens a page or stands alone
+            nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+            if not CHAPTER.match(nxt.strip()):
+                return i
+    return None
+
+
+def _split_references(rest):
+    for i, p in enumerate(rest):
+        if p.text.strip().lower().rstrip(":") in REFERENCES:
+            j = next((k for k in range(i + 1, len(rest)) if APPENDIX.match(rest[k].text.strip())
+                      and len(rest[k].text) < 60), len(rest))
+            return rest[:i], rest[i:j], rest[j:]
+    return rest, [], []
+
+
+def _front(paras, facts):
+    """thesis.yaml values, {path: markdown} and dropped spots from the front paragraphs."""
+    try:
+        from typeset.structure.front import Para, read_front
+    except ImportError:          # the shared front-matter reader is not in this tree
+        return {}, _front_by_heading(paras), []
+    fps = [Para(p.text, p.page * 1000 + i, p.size, p.bold, p.centered) for i, p in enumerate(paras)]
+    fr = read_front(fps)
+    dropped = [(n // 1000, what) for n, what in fr.dropped]
+    return fr.values, dict(fr.parts), dropped
+
+
+_PART = {"บทคัดย่อ": "frontmatter/abstract-th.md", "abstract": "frontmatter/abstract-en.md",
+         "กิตติกรรมประกาศ": "frontmatter/acknowledgements.md", "คำนำ": "frontmatter/preface.md",
+         "ประวัติผู้เขียน": "frontmatter/biography.md", "ประวัติผู้วิจัย": "frontmatter/biography.md"}
+
+
+def _front_by_heading(paras) -> dict[str, str]:
+    from typeset.structure.markdown import escape
+
+    out: dict[str, list[str]] = {}
+    cur = "frontmatter/cover-text.md"
+    for p in paras:
+        t = p.text.strip()
+        k = t.lower().rstrip(":")
+        if k in _PART:
+            cur = _PART[k]
+            continue
+        if k in REFERENCES:
+            cur = "references.md"
+            continue
+        out.setdefault(cur, []).append(("- " if cur == "references.md" else "") + escape(t))
+    return {k: "\n\n".join(v) + "\n" for k, v in out.items() if k != "frontmatter/cover-text.md"}
+
+
+def _visual_text(paras) -> str:
+    """One PDF line a text line; the last line of a paragraph ends with a space and a blank line
+    follows it, the signals typeset.structure reads paragraph ends from."""
+    out = []
+    for p in paras:
+        for i, ln in enumerate(p.lines):
+            out.append(ln.text + (" " if i == len(p.lines) - 1 else ""))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _thesis_yaml(values, source_name, kind, doc) -> str:
+    from typeset.structure import folder
+
+    try:
+        text = folder.thesis_yaml(values, source_name)
+    except (AttributeError, TypeError):
+        text = folder.thesis_yaml(doc, source_name)
+    if kind == "report":
+        text = text.replace("template: thai-thesis", "template: thai-report", 1)
+    return text

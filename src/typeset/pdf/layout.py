@@ -1,0 +1,195 @@
+"""Lines -> paragraphs in reading order, by geometry.
+
+Per page: two columns when a gutter separates many lines (then the left column is read before
+the right, band by band between full-width lines); fragments of one row joined otherwise.
+Across pages: running headers and footers (the same text, digits aside, at the same place on
+several pages) and page numbers are dropped and reported. A paragraph ends at a vertical gap
+wider than the usual line pitch, a first-line indent, a short line, a change of size or weight,
+or a list label.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from typeset.pdf.lines import Line
+
+MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
+_PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
+_LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]|\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s?",
+                    re.I)
+
+
+@dataclass
+class Para:
+    text: str
+    page: int
+    size: float
+    bold: bool
+    x0: float
+    indent: bool = False
+    centered: bool = False
+    lines: list = field(default_factory=list, repr=False)
+
+
+@dataclass
+class Dropped:
+    page: int
+    what: str
+    text: str
+
+
+def arrange(pages, lines_by_page: dict[int, list[Line]]):
+    """-> (paragraphs in reading order, dropped lines, body size)."""
+    dropped: list[Dropped] = []
+    pg_size = {p.number: (p.width, p.height) for p in pages}
+    ordered: dict[int, list[Line]] = {}
+    for no, lines in lines_by_page.items():
+        ordered[no] = _reading_order(lines, pg_size[no][0])
+    _drop_running(ordered, pg_size, dropped)
+    body = _body_size([ln for ls in ordered.values() for ln in ls])
+    paras: list[Para] = []
+    pitch = _pitch(ordered, body)
+    for no in sorted(ordered):
+        _paragraphs(ordered[no], paras, body, pitch, pg_size[no][0])
+    return paras, dropped, body
+
+
+def _reading_order(lines: list[Line], width: float) -> list[Line]:
+    lines = sorted(lines, key=lambda ln: (-ln.y, ln.x0))
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return _join_rows(lines)
+    out: list[Line] = []
+    band_l, band_r = [], []
+    for ln in lines:
+        if ln.x0 < gutter < ln.x1:             # full width: closes a band
+            out += _join_rows(band_l) + _join_rows(band_r) + [ln]
+            band_l, band_r = [], []
+        elif ln.x1 <= gutter:
+            band_l.append(ln)
+        else:
+            band_r.append(ln)
+    return out + _join_rows(band_l) + _join_rows(band_r)
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of a column gutter: a vertical strip in the middle third no line crosses, with
+    enough lines on both sides."""
+    if len(lines) < 10:
+        return None
+    best = None
+    for x in [width * (0.35 + 0.01 * i) for i in range(31)]:
+        cross = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        left = sum(1 for ln in lines if ln.x1 <= x)
+        right = sum(1 for ln in lines if ln.x0 >= x)
+        if left >= 5 and right >= 5 and cross <= 0.15 * len(lines) and min(left, right) > 0.25 * len(lines):
+            if best is None or cross < best[0] or (cross == best[0] and abs(x - width / 2) < abs(best[1] - width / 2)):
+                best = (cross, x)
+    return best[1] if best else None
+
+
+def _join_rows(lines: list[Line]) -> list[Line]:
+    """Fragments on one baseline (a tab stop, a table row) become one line, left to right."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and abs(out[-1].y - ln.y) <= 0.3 * max(ln.size, 1) and ln.x0 >= out[-1].x1 - 1:
+            a = out[-1]
+            out[-1] = Line(a.page, a.x0, ln.x1, a.y, max(a.top, ln.top), min(a.bottom, ln.bottom),
+                           a.size if len(a.text) >= len(ln.text) else ln.size, a.bold and ln.bold,
+                           a.text + " " + ln.text, a.glyphs + ln.glyphs, a.fonts + ln.fonts)
+        else:
+            out.append(ln)
+    return out
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"[\d๐-๙]+", "#", text.strip())
+
+
+def _drop_running(ordered, pg_size, dropped) -> None:
+    n = len(ordered)
+    seen: dict[tuple, set] = defaultdict(set)
+    for no, lines in ordered.items():
+        h = pg_size[no][1]
+        for ln in lines:
+            if ln.y > h * (1 - MARGIN) or ln.y < h * MARGIN:
+                seen[(_shape(ln.text), round(ln.y / 12))].add(no)
+    for no, lines in ordered.items():
+        h = pg_size[no][1]
+        keep = []
+        for ln in lines:
+            margin = ln.y > h * (1 - MARGIN) or ln.y < h * MARGIN
+            pages = seen.get((_shape(ln.text), round(ln.y / 12)), set())
+            if margin and _PAGE_NO.match(ln.text.strip()):
+                dropped.append(Dropped(no, "page number", ln.text))
+            elif margin and n >= 3 and len(pages) >= max(3, n // 4):
+                dropped.append(Dropped(no, f"running header/footer (on {len(pages)} pages)", ln.text))
+            else:
+                keep.append(ln)
+        ordered[no] = keep
+
+
+def _body_size(lines: list[Line]) -> float:
+    c = Counter()
+    for ln in lines:
+        c[round(ln.size * 2) / 2] += len(ln.text)
+    return c.most_common(1)[0][0] if c else 12.0
+
+
+def _pitch(ordered, body: float) -> float:
+    gaps = []
+    for lines in ordered.values():
+        for a, b in zip(lines, lines[1:]):
+            d = a.y - b.y
+            if abs(a.size - body) < 1 and abs(b.size - body) < 1 and 0.8 * body < d < 2.5 * body:
+                gaps.append(d)
+    return statistics.median(gaps) if gaps else 1.4 * body
+
+
+def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float, width: float) -> None:
+    if not lines:
+        return
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
+    left = min((ln.x0 for ln in body_lines), default=min(ln.x0 for ln in lines))
+    right = max((ln.x1 for ln in body_lines), default=max(ln.x1 for ln in lines))
+    prev = None
+    for ln in lines:
+        em = max(ln.size, 1)
+        centered = (abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 1.5 * em
+                    and ln.x0 > left + 2 * em and ln.x1 < right - 2 * em)
+        indent = ln.x0 > left + 0.7 * em
+        new = True
+        last = paras[-1] if paras else None
+        if last is not None and prev is None:            # first line of a page
+            pl = last.lines[-1]
+            new = not (pl.page == ln.page - 1 and pl.x1 > right - 2 * em and not indent
+                       and abs(pl.size - ln.size) < 0.6 and pl.bold == ln.bold
+                       and not _LABEL.match(ln.text) and not last.centered)
+        elif last is not None:
+            gap = prev.y - ln.y
+            new = (gap > 1.35 * pitch * max(ln.size, prev.size) / body or gap < 0
+                   or abs(prev.size - ln.size) >= 0.6 or prev.bold != ln.bold
+                   or (indent and ln.x0 > prev.x0 + 0.7 * em
+                       and not (_LABEL.match(last.text) and ln.x0 < last.x0 + 4 * em))
+                   or prev.x1 < right - 2.5 * em
+                   or bool(_LABEL.match(ln.text)) or centered or last.centered)
+        if new:
+            paras.append(Para(ln.text, ln.page, ln.size, ln.bold, ln.x0, indent, centered, [ln]))
+        else:
+            last.text = _join(last.text, ln.text, last.lines[-1])
+            last.lines.append(ln)
+        prev = ln
+
+
+def _join(a: str, b: str, prev_line: Line) -> str:
+    """A line break inside a paragraph: Thai meets Thai without a space unless the line ended
+    with a space glyph; anything else meets with one."""
+    if not a or not b:
+        return a + b
+    thai = "\u0e01" <= a[-1] <= "\u0e5b" and "\u0e01" <= b[0] <= "\u0e5b"
+    if thai and not getattr(prev_line, "space_after", False):
+        return a + b
+    return a + " " + b

@@ -1,0 +1,175 @@
+"""Glyphs -> text lines by geometry: rows by baseline, fragments split at wide gaps, each mark
+attached to the base glyph its ink sits on (whatever the content-stream order), spaces from
+space glyphs (and from gaps in producers that draw none). Letter-spaced Thai Distributed lines
+close up by themselves: a gap between clusters is not a space glyph.
+"""
+from __future__ import annotations
+
+import bisect
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from typeset.pdf.charmap import CONSONANTS, MARKS, PLACEHOLDER, PLACEHOLDER_END, SARA_AA
+
+# Typing order of the marks on one letter: vowel above/below, tone, thanthakhat, nikhahit
+_ORDER = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
+_ORDER.update({c: 1 for c in "\u0e48\u0e49\u0e4a\u0e4b"})
+_ORDER.update({"\u0e4c": 2, "\u0e4e": 2, "\u0e4d": 3})
+SPLIT_EM = 1.6      # a horizontal gap this wide (in font sizes) separates two text fragments
+
+
+@dataclass
+class Line:
+    page: int
+    x0: float
+    x1: float
+    y: float            # baseline
+    top: float
+    bottom: float
+    size: float         # the size most of its letters are set in
+    bold: bool
+    text: str
+    glyphs: list = field(default_factory=list, repr=False)
+    fonts: tuple = ()
+    space_after: bool = False   # the producer drew a space glyph at its end (a word ended)
+
+
+def is_mark(g) -> bool:
+    """A mark's glyph: a Thai mark, or a placeholder for a mark the dictionary will name."""
+    return g.char in MARKS or (len(g.char) == 1 and PLACEHOLDER <= g.char < PLACEHOLDER_END)
+
+
+def page_lines(page, fonts, spaces_drawn: bool) -> list[Line]:
+    """The text lines of one page (not yet in reading order across columns)."""
+    bases, marks = [], []
+    for g in page.glyphs:
+        if not g.char:
+            continue
+        (marks if is_mark(g) else bases).append(g)
+    rows = _rows(bases)
+    frags = [f for r in rows for f in _split(r)]
+    _attach(frags, marks)
+    return [_line(f, fonts, spaces_drawn, page.number) for f in frags if f["bases"]]
+
+
+def _rows(bases) -> list[list]:
+    bases = sorted(bases, key=lambda g: (-g.y, g.x))
+    rows: list[list] = []
+    cur: list = []
+    ref = None
+    for g in bases:
+        tol = 0.3 * max(g.size, 1)
+        if cur and abs(g.y - ref) <= tol:
+            cur.append(g)
+            continue
+        if cur:
+            rows.append(cur)
+        cur, ref = [g], g.y
+    if cur:
+        rows.append(cur)
+    return [sorted(r, key=lambda g: (g.x, g.seq)) for r in rows]
+
+
+def _split(row) -> list[dict]:
+    out = [[row[0]]]
+    for a, b in zip(row, row[1:]):
+        gap = b.x - (a.x + max(a.adv, 0))
+        em = max(a.size, b.size, 1)
+        if gap > SPLIT_EM * em and not (a.char.isspace() or b.char.isspace()):
+            out.append([b])
+        else:
+            out[-1].append(b)
+    res = []
+    for gs in out:
+        space_after = bool(gs) and gs[-1].char.isspace()
+        while gs and gs[-1].char.isspace():
+            gs.pop()
+        while gs and gs[0].char.isspace():
+            gs.pop(0)
+        if gs:
+            res.append({"bases": gs, "marks": {}, "x0": min(g.x0 for g in gs),
+                        "x1": max(g.x1 for g in gs), "y": statistics.median(g.y for g in gs),
+                        "space_after": space_after})
+    return res
+
+
+def _attach(frags, marks) -> None:
+    """Give each mark to the base glyph its ink sits over, preferring a consonant."""
+    for m in marks:
+        cx = (m.x0 + m.x1) / 2
+        best, best_score = None, None
+        for f in frags:
+            em = max(m.size, 1)
+            if abs(f["y"] - m.y) > 0.6 * em or cx < f["x0"] - em or cx > f["x1"] + em:
+                continue
+            gs = f["bases"]
+            xs = [g.x0 for g in gs]
+            i = bisect.bisect_right(xs, cx)
+            for j in range(max(0, i - 3), min(len(gs), i + 2)):
+                g = gs[j]
+                if g.char.isspace():
+                    continue
+                over = min(m.x1, g.x1) - max(m.x0, g.x0)
+                dist = 0.0 if g.x0 <= cx <= g.x1 else min(abs(cx - g.x0), abs(cx - g.x1))
+                score = (over > 0 or dist < 0.15 * em, _carrier(g, m), over - dist)
+                if best_score is None or score > best_score:
+                    best, best_score = (f, j), score
+        if best is None:   # no letter under it: keep it where the stream drew it
+            continue
+        f, j = best
+        f["marks"].setdefault(j, []).append(m)
+
+
+def _carrier(g, m) -> bool:
+    c = g.char
+    if m.char == "\u0e4d":
+        return c in CONSONANTS or c == SARA_AA
+    return c in CONSONANTS or c in "ฤฦ"
+
+
+def _line(f, fonts, spaces_drawn: bool, page: int) -> Line:
+    gs = f["bases"]
+    sizes = Counter(round(g.size, 1) for g in gs if not g.char.isspace())
+    size = sizes.most_common(1)[0][0] if sizes else gs[0].size
+    out = []
+    prev = None
+    for j, g in enumerate(gs):
+        if prev is not None and not spaces_drawn and not g.char.isspace() \
+                and not prev.char.isspace():
+            gap = g.x - (prev.x + prev.adv)
+            if gap > 0.15 * max(g.size, 1):
+                out.append(" ")
+        elif prev is not None and spaces_drawn and not g.char.isspace() and not prev.char.isspace():
+            if g.x - (prev.x + prev.adv) > 0.8 * max(g.size, 1):
+                out.append(" ")
+        out.append(g.char)
+        ms = f["marks"].get(j)
+        if ms:
+            out.append("".join(sorted((m.char for m in sorted(ms, key=lambda m: m.seq)),
+                                      key=lambda c: _ORDER.get(c, 1))))
+        prev = g
+    text = tidy("".join(out))
+    chars = [g for g in gs if not g.char.isspace()]
+    bold_n = sum(1 for g in chars if 0 <= g.font < len(fonts) and fonts[g.font].bold)
+    allg = gs + [m for ms in f["marks"].values() for m in ms]
+    return Line(page, f["x0"], f["x1"], f["y"], max(g.y1 for g in allg),
+                min(g.y0 for g in allg), float(size), bold_n > len(chars) / 2, text, allg,
+                tuple(sorted({g.font for g in chars})), f["space_after"])
+
+
+def tidy(s: str) -> str:
+    s = s.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e32\u0e4d", "\u0e33")
+    s = s.replace("\u00a0", " ")
+    return " ".join(s.split())
+
+
+def draws_spaces(pages) -> bool:
+    """Does the producer draw its word spaces as glyphs (Word) or leave gaps (TeX)?"""
+    n = sp = 0
+    for p in pages:
+        for g in p.glyphs:
+            n += 1
+            if g.char == " " and g.adv > 0:
+                sp += 1
+    return n > 0 and sp / n > 0.02
