@@ -1,4 +1,5 @@
-"""`typeset import RAW -o DIR [--kind thesis|article] [--force]`: raw extracted text -> source folder.
+"""`typeset import RAW -o DIR [--kind thesis|report|article] [--pages A-B] [--force]`: a PDF (typeset.pdf)
+or raw extracted text -> source folder.
 
 Thesis: character repair (typeset.repair) -> structure (typeset.structure) -> guarded write
 (typeset.diff.guard: an edited file is never overwritten; the new version goes beside it).
@@ -19,6 +20,13 @@ def run(args) -> int:
 
     console = Console(stderr=True, highlight=False)
     raw_path = Path(args.raw)
+    if _is_pdf(raw_path):
+        from typeset.pdf import import_pdf
+
+        files = import_pdf(raw_path, args.kind, getattr(args, "pages", None), console)
+        return _write(Path(args.output), files, args.force, console)
+    if getattr(args, "pages", None):
+        raise UserError(f"{raw_path}: --pages applies to a PDF, and this is not one")
     text = read_text(raw_path)
     kind = args.kind
     if kind is None:
@@ -30,8 +38,20 @@ def run(args) -> int:
                       f"(use --kind to choose)")
     if kind == "article":
         return _article(args, text)
+    if kind == "report":
+        kind = "thesis"
     files = import_thesis(text, raw_path.name, console)
     return _write(Path(args.output), files, args.force, console)
+
+
+def _is_pdf(path: Path) -> bool:
+    """A PDF by its first bytes (a PDF may start with junk before %PDF-), or by its name."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return path.suffix.lower() == ".pdf"
+    return b"%PDF-" in head or path.suffix.lower() == ".pdf"
 
 
 def _a(phrase: str) -> str:
