@@ -10,20 +10,21 @@ import pytest
 
 from typeset.cli import main
 
-SEED = Path("/work/shared/seeds/thesis-raw.txt")
-GOLD = Path("/work/shared/gold/thesis-chapter-01.md")
-SCORER = Path("/work/shared/eval/score_chapter.py")
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="seed thesis not available")
+from shared_helpers import SHARED, need
+
+SEED = SHARED / "seeds" / "thesis-raw.txt"
+GOLD = SHARED / "gold" / "thesis-chapter-01.md"
+SCORER = SHARED / "eval" / "score_chapter.py"
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
+    need(SEED)
     out = tmp_path_factory.mktemp("imp") / "thesis"
     assert main(["import", str(SEED), "-o", str(out)]) == 0
     return out
 
 
-@needs_seed
 def test_seed_outline_has_five_chapters_and_every_heading(imported, capsys):
     capsys.readouterr()
     assert main(["outline", str(imported), "--json"]) == 0
@@ -42,7 +43,6 @@ def test_seed_outline_has_five_chapters_and_every_heading(imported, capsys):
     assert titles["3"] and titles["2.3"] == "กรอบแนวคิดในการวิจัย"
 
 
-@needs_seed
 def test_seed_framework_and_lists(imported):
     import yaml
 
@@ -57,9 +57,8 @@ def test_seed_framework_and_lists(imported):
     assert "line 102" in report and "coverage" in report
 
 
-@needs_seed
-@pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="gold chapter not available")
 def test_seed_chapter_one_scores_against_gold(imported):
+    need(GOLD, SCORER)
     ch1 = next((imported / "chapters").glob("01-*.md"))
     out = subprocess.run([sys.executable, str(SCORER), str(ch1), str(GOLD)],
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from shared_helpers import SHARED, need
 from typeset.repair import repair
 
 _WORDS: list[str] = []
@@ -124,9 +125,8 @@ def test_text_with_mark_codes(text, seed):
 
 def test_real_damaged_thesis_is_repaired_idempotently():
     # the seed is the kind of input repair exists for; a second repair must find nothing left to do
-    raw = Path("/work/shared/seeds/thesis-raw.txt")
-    if not raw.exists():
-        pytest.skip("seed not available")
+    raw = SHARED / "seeds" / "thesis-raw.txt"
+    need(raw)
     first = repair(raw.read_text(encoding="utf-8"))
     second = repair(first.text)
     changed = [(a, b) for a, b in zip(first.lines, second.lines) if a != b]

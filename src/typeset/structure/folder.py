@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from typeset.structure.front import (CONTENTS_LINE, Front, Para, heading_part, read_front,
+                                     split_label)
 from typeset.structure.join import Joiner
-from typeset.structure.lines import make_lines
+from typeset.structure.lines import Line, Measure, make_lines
 from typeset.structure.markdown import yaml_scalar, chapter_markdown
 from typeset.structure.model import Document, Framework, ListBlock
 from typeset.structure.parse import parse
@@ -18,12 +20,39 @@ def build_thesis(raw_text: str, repaired: list[str], source_name: str = "raw tex
     lines = make_lines(raw_lines, repaired)
     joiner = Joiner("\n".join(ln.text for ln in lines))
     doc = parse(lines, joiner)
+    measure = Measure(lines)
+    front = read_front(paragraphs(lines[:doc.front_end], joiner, measure))
+    back = read_front(paragraphs(lines[doc.back_start:], joiner, measure)) \
+        if doc.back_start is not None else Front()
     doc.counts["spaces removed at line ends"] = len(joiner.decisions)
-    files: dict[str, str] = {"thesis.yaml": thesis_yaml(doc, source_name)}
+    files: dict[str, str] = {"thesis.yaml": thesis_yaml(front.values, source_name)}
+    files.update(front.parts)
+    for key, text in back.parts.items():
+        files.setdefault(key, text)
     for ch in doc.chapters:
         files[f"chapters/{ch.number:02d}-{slug(ch.title)}.md"] = chapter_markdown(ch)
-    files["import-report.md"] = import_report(doc, joiner, source_name, repair_report)
+    files["import-report.md"] = import_report(doc, joiner, source_name, repair_report,
+                                              front.dropped + back.dropped, sorted(files))
     return files, doc
+
+
+def paragraphs(lines: list[Line], joiner: Joiner, measure: Measure) -> list[Para]:
+    """Front-matter lines -> paragraphs: a new one after an empty line, a short line, a contents
+    line or a heading, or where the next line is set further in (centred cover lines)."""
+    out: list[list[Line]] = []
+    prev = None
+    for ln in lines:
+        if ln.blank:
+            prev = None
+            continue
+        if prev is None or measure.short(prev) or ln.lead > prev.lead + 4 \
+                or CONTENTS_LINE.search(prev.text) or heading_part(prev.text) \
+                or heading_part(ln.text) or split_label(ln.text):
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+        prev = ln
+    return [Para(joiner.join([(x.text, x.trail, x.no) for x in g]), g[0].no) for g in out]
 
 
 def slug(title: str) -> str:
@@ -33,27 +62,52 @@ def slug(title: str) -> str:
     return s or "chapter"
 
 
-def thesis_yaml(doc: Document, source_name: str) -> str:
-    todo = {
-        "title": ("TODO: ชื่อเรื่องภาษาไทย", "TODO: English title"),
-        "author": ("TODO: ชื่อผู้เขียน", "TODO: Author"),
-        "degree": ("TODO: ชื่อปริญญา", "TODO: Degree"),
-        "program": ("TODO: สาขาวิชา", "TODO: Program"),
-        "faculty": ("TODO: คณะ", "TODO: Faculty"),
-        "university": ("TODO: มหาวิทยาลัย", "TODO: University"),
-        "advisor": ("TODO: อาจารย์ที่ปรึกษา", "TODO: Advisor"),
-    }
+TODO = {
+    "title": ("TODO: ชื่อเรื่องภาษาไทย", "TODO: English title"),
+    "author": ("TODO: ชื่อผู้เขียน", "TODO: Author"),
+    "degree": ("TODO: ชื่อปริญญา", "TODO: Degree"),
+    "program": ("TODO: สาขาวิชา", "TODO: Program"),
+    "faculty": ("TODO: คณะ", "TODO: Faculty"),
+    "university": ("TODO: มหาวิทยาลัย", "TODO: University"),
+    "advisor": ("TODO: อาจารย์ที่ปรึกษา", "TODO: Advisor"),
+}
+
+
+def thesis_yaml(values: dict, source_name: str) -> str:
+    """thesis.yaml from the values front matter gave (structure.front.Front.values); a TODO
+    placeholder for each one not found."""
     out = [f"# Written by `typeset import` from {source_name}. Values starting with TODO: were not",
            "# found in the text: fill them in (the build warns about each one left).",
            "template: thai-thesis"]
-    for key, (th, en) in todo.items():
-        out.append(f"{key}: {{th: {yaml_scalar(th)}, en: {yaml_scalar(en)}}}")
-    out.append(f"year: {yaml_scalar('TODO: ปีการศึกษา (พ.ศ.) เช่น 2567')}")
-    out.append("committee: []")
+    for key, (th, en) in TODO.items():
+        pair = values.get(key) or {}
+        if isinstance(pair, str):
+            pair = {"th": pair}
+        out.append(f"{key}: {{th: {yaml_scalar(pair.get('th') or th)}, "
+                   f"en: {yaml_scalar(pair.get('en') or en)}}}")
+    year = values.get("year")
+    year = str(year) if year else ""
+    out.append(f"year: {year if year.isdigit() else yaml_scalar(year or 'TODO: ปีการศึกษา (พ.ศ.) เช่น 2567')}")
+    committee = values.get("committee") or []
+    if committee:
+        out.append("committee:")
+        for c in committee:
+            if isinstance(c, dict):
+                inner = ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in c.items())
+                out.append(f"  - {{{inner}}}")
+            else:
+                out.append(f"  - {yaml_scalar(c)}")
+    else:
+        out.append("committee: []")
+    kw = values.get("keywords")
+    if kw:
+        inner = ", ".join(f"{lang}: [{', '.join(yaml_scalar(w) for w in ws)}]" for lang, ws in kw.items())
+        out.append(f"keywords: {{{inner}}}")
     return "\n".join(out) + "\n"
 
 
-def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report=None) -> str:
+def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report=None,
+                  dropped: list[tuple[int, str]] = (), written: list[str] = ()) -> str:
     out = [f"# Import report: {source_name}", "",
            "What `typeset import` did, and every spot a person should check (raw line numbers refer "
            f"to {source_name}).", ""]
@@ -71,10 +125,13 @@ def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report
         extra = f", {frames} framework diagram" if frames else ""
         out.append(f"- บทที่ {ch.number} {ch.title} (line {ch.line}{extra})")
     out.append("")
-    if doc.front:
-        out += ["Text before the first chapter (not imported; copy what you need into thesis.yaml "
-                "or frontmatter/):", ""]
-        out += [f"    {t}" for t in doc.front]
+    other = [w for w in written if w.startswith(("frontmatter/", "appendices/", "references"))]
+    if other:
+        out += ["Front and back matter written: " + ", ".join(f"`{w}`" for w in other), ""]
+    if dropped:
+        out += [f"Front-matter lines not imported ({len(dropped)}; contents pages are regenerated "
+                "by the build, cover lines may belong in thesis.yaml):", ""]
+        out += [f"- line {n}: {what}" for n, what in dropped]
         out.append("")
     uncertain = sorted(doc.uncertain)
     out += [f"Uncertain structure ({len(uncertain)}):", ""]

@@ -62,7 +62,8 @@ class Chapter:
 @dataclass
 class Document:
     chapters: list[Chapter]
-    front: list[str] = field(default_factory=list)         # text before the first chapter
+    front_end: int = 0              # line index where the body starts (front matter before it)
+    back_start: int | None = None   # line index where the reference list / appendices start
     uncertain: list[tuple[int, str]] = field(default_factory=list)   # (raw line, what)
     counts: Counter = field(default_factory=Counter)
 

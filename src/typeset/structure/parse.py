@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typeset.structure.chapters import back_start, numbered_chapters
+from typeset.structure.front import heading_part
 from typeset.structure.join import Joiner
 from typeset.structure.lines import Line, Measure
 from typeset.structure.model import (Chapter, Document, Epigraph, Framework, Heading, Item,
@@ -132,17 +134,26 @@ class _Parser:
                 found = []
             title_idx = None if inline else self._next_content(i)
             found.append((i, n, title_idx, inline))
+        texts = [(i, self.lines[i].text) for i in self.content]
         if not found:
+            found = [(i, n, None, title) for i, n, title in
+                     numbered_chapters(texts, lambda i: self.m.short(self.lines[i], 0.6)
+                                       or self.lines[i].width <= 40)]
+            if found:
+                self.doc.note(self.lines[found[0][0]].no, "no บทที่ lines: chapters taken from "
+                              f"numbered headings ({len(found)} chapters)")
+        if not found:
+            if any(heading_part(t) for _, t in texts):
+                self.doc.front_end = len(self.lines)    # front matter (or a reference list) only
+                return []
             self.doc.note(1, "no chapter heading (บทที่ N) found: the whole text is one chapter")
             return [_Chapter(1, 1, "TODO: ชื่อบท", 0, len(self.lines))]
-        first = found[0][0]
-        self.doc.front = [self.lines[i].text for i in self.content if i < first]
-        if self.doc.front:
-            self.doc.note(self.lines[self.content[0]].no,
-                          f"{len(self.doc.front)} lines before the first chapter are not imported")
+        self.doc.front_end = found[0][0]
+        self.doc.back_start = back_start(texts, found[-1][0])
+        last = len(self.lines) if self.doc.back_start is None else self.doc.back_start
         out = []
         for k, (i, n, t, inline) in enumerate(found):
-            end = found[k + 1][0] if k + 1 < len(found) else len(self.lines)
+            end = found[k + 1][0] if k + 1 < len(found) else last
             if n is None:
                 self.doc.note(self.lines[i].no, f"chapter number unreadable ('{self.lines[i].text}'): "
                               f"taken as {k + 1} from the sequence")

@@ -1,0 +1,388 @@
+"""Front matter: the paragraphs before the first chapter -> thesis.yaml values and frontmatter/*.md.
+
+Shared by the text, .docx and PDF imports. Each reader hands over one `Para` per paragraph (or
+per line where it cannot tell), with size/bold/centred/style hints when it knows them. Parts are
+found by their headings (บทคัดย่อ, ABSTRACT, กิตติกรรมประกาศ, คำนำ, ประวัติผู้เขียน, สารบัญ…),
+compared by skeleton so damaged spellings (คานา, บทคัดยอ) still match; the cover is what comes
+before the first of them, read line by line: labelled lines (ชื่อวิทยานิพนธ์ …, ผู้เขียน …),
+person lines (นาย/นางสาว …), the university, faculty, programme, degree and year lines; the
+title is the largest text (with hints) or the run of lines just before the author.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from typeset.structure.markdown import escape
+from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
+
+
+@dataclass
+class Para:
+    text: str
+    line: int = 0
+    size: float | None = None
+    bold: bool = False
+    centered: bool = False
+    style: str = ""
+
+
+@dataclass
+class Front:
+    values: dict = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+
+
+PART_FILES = {
+    "abstract-th": "frontmatter/abstract-th.md", "abstract-en": "frontmatter/abstract-en.md",
+    "acknowledgements": "frontmatter/acknowledgements.md", "preface": "frontmatter/preface.md",
+    "biography": "frontmatter/biography.md", "references": "references.md",
+}
+
+_HEADINGS = {
+    "abstract-th": ["บทคัดย่อ", "บทคัดย่อภาษาไทย"],
+    "abstract-en": ["abstract", "บทคัดย่อภาษาอังกฤษ"],
+    "acknowledgements": ["กิตติกรรมประกาศ", "acknowledgement", "acknowledgements",
+                         "acknowledgment", "acknowledgments"],
+    "preface": ["คำนำ", "preface", "foreword"],
+    "biography": ["ประวัติผู้เขียน", "ประวัติผู้วิจัย", "ประวัติย่อผู้วิจัย", "ประวัติผู้จัดทำ",
+                  "ประวัติผู้ทำวิจัย", "ประวัติผู้ศึกษา", "biography", "vita", "curriculum vitae"],
+    "contents": ["สารบัญ", "สารบัญเรื่อง", "สารบัญตาราง", "สารบัญภาพ", "สารบัญรูป", "สารบัญรูปภาพ",
+                 "สารบัญแผนภาพ", "สารบัญภาพประกอบ", "contents", "table of contents",
+                 "list of tables", "list of figures", "list of illustrations"],
+    "committee": ["คณะกรรมการสอบวิทยานิพนธ์", "คณะกรรมการสอบ", "ใบรับรองวิทยานิพนธ์",
+                  "ใบรับรองโครงงาน", "คณะกรรมการสอบโครงงาน"],
+    "references": ["บรรณานุกรม", "เอกสารอ้างอิง", "รายการอ้างอิง", "references", "bibliography"],
+}
+
+
+def _key(s: str) -> str:
+    return skeleton(s).rstrip(":").lower()
+
+
+HEADING_KEYS = {_key(h): part for part, hs in _HEADINGS.items() for h in hs}
+
+# label -> (value key); compared by skeleton, so damaged labels match too
+_LABELS = {
+    "title": ["ชื่อวิทยานิพนธ์", "ชื่อเรื่อง", "หัวข้อวิทยานิพนธ์", "ชื่อโครงงาน", "ชื่อการค้นคว้าอิสระ",
+              "ชื่อสารนิพนธ์", "หัวข้อ", "thesis title", "title", "project title"],
+    "author": ["ผู้เขียน", "ผู้วิจัย", "ชื่อผู้เขียน", "ชื่อผู้วิจัย", "ชื่อนักศึกษา", "ผู้จัดทำ", "จัดทำโดย",
+               "author", "student", "researcher", "by"],
+    "degree": ["ปริญญา", "หลักสูตร", "degree"],
+    "program": ["สาขาวิชา", "สาขา", "ภาควิชา", "major", "program", "programme", "field of study",
+                "department"],
+    "faculty": ["คณะ", "สำนักวิชา", "faculty", "school"],
+    "university": ["มหาวิทยาลัย", "university", "institution"],
+    "year": ["ปีการศึกษา", "ปีที่พิมพ์", "ปีที่ศึกษา", "academic year", "year"],
+    "advisor": ["อาจารย์ที่ปรึกษา", "อาจารย์ที่ปรึกษาวิทยานิพนธ์", "อาจารย์ที่ปรึกษาวิทยานิพนธ์หลัก",
+                "อาจารย์ที่ปรึกษาหลัก", "ที่ปรึกษา", "advisor", "thesis advisor", "major advisor",
+                "advisory committee", "supervisor"],
+    "keywords": ["คำสำคัญ", "คำสำคัญ", "keywords", "keyword", "key words"],
+    "credits": ["หน่วยกิต", "credits"],
+}
+LABEL_KEYS = {_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
+_MAX_LABEL = max(len(k) for k in LABEL_KEYS)
+
+PERSON = re.compile(r"^(?:นางสาว|นาง|นาย|ว่าที่\s?ร้อยตรี|ว่าที่\s?ร\.ต\.|Mr\.|Mrs\.|Miss|Ms\.)\s*\S")
+ACADEMIC = re.compile(r"^(?:ศาสตราจารย์|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|อาจารย์|ศ\.|รศ\.|ผศ\.|ดร\.|"
+                      r"Prof\.|Assoc\.|Asst\.|Dr\.|Professor|Associate|Assistant)")
+BY = {_key(w) for w in ["โดย", "จัดทำโดย", "ผู้จัดทำ", "by", "เสนอโดย", "prepared by"]}
+TO = {_key(w) for w in ["เสนอ", "เสนอต่อ", "อาจารย์ที่ปรึกษา", "presented to", "submitted to"]}
+UNIVERSITY = re.compile(r"(มหาวิทยาลัย\S*|สถาบันเทคโนโลยี\S*|[A-Z][\w ]*University(?: of [A-Z][\w ]*)?|"
+                        r"University of [A-Z][\w ]*|[A-Z][\w ]*Institute of Technology[\w ]*)")
+FACULTY = re.compile(r"((?:คณะ|สำนักวิชา)\S+|(?:Faculty|School) of [A-Z][\w ]*)")
+PROGRAM = re.compile(r"((?:สาขาวิชา|สาขา)\s?\S+|(?:Program|Programme|Department|Major) (?:in|of) [A-Z][\w ]*)")
+DEGREE = re.compile(r"(?:หลักสูตร)?ปริญญา\s?(\S+?(?:บัณฑิต|มหาบัณฑิต|ดุษฎีบัณฑิต))|"
+                    r"((?:Bachelor|Master|Doctor) of [A-Z][\w]*(?: [A-Z][\w]*)*)")
+YEAR = re.compile(r"(?:ปีการศึกษา|ปีการศกษา|ปการศึกษา|Academic Year)\s*([0-9๐-๙]{4})")
+STATEMENT = re.compile(r"เป็นส่วนหนึ่ง|เปนสวนหนึ่ง|ส่วนหนึ่งของ|in partial fulfil|submitted in|"
+                       r"ลิขสิทธิ์|copyright", re.I)
+PAGE_TOKEN = r"(?:\d{1,4}|[๐-๙]{1,4}|[ก-ฮ]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})"
+CONTENTS_LINE = re.compile(rf"(?:\s|\.{{2,}}|…)\s*{PAGE_TOKEN}$")
+PAGE_ALONE = re.compile(rf"^[-–\s]*{PAGE_TOKEN}[-–\s]*$")
+DOTS = re.compile(r"^[.…_\s]{8,}")
+
+
+APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*[ก-ฮA-Z0-9]{1,2})?(?:\s.*)?$", re.I)
+
+
+def heading_part(text: str) -> str | None:
+    """Which part a heading paragraph opens: a front part, 'contents', 'committee', 'references'
+    or 'appendix'."""
+    t = " ".join(text.split())
+    if len(t) > 60:
+        return None
+    if APPENDIX.match(t) and len(t) <= 40 and not (CONTENTS_LINE.search(t) and len(t.split()) > 2):
+        return "appendix"
+    return HEADING_KEYS.get(_key(t))
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """'ผู้เขียน นายณภัทร แก้วภิบาล' -> ('author', 'นายณภัทร แก้วภิบาล'); None when unlabelled."""
+    best = None
+    for m in re.finditer(r"[\s:：]+|$", text[:_MAX_LABEL + 12]):
+        head = text[:m.start()]
+        k = _key(head)
+        if k in LABEL_KEYS:
+            best = (LABEL_KEYS[k], text[m.end():].strip(" :\t"))
+        if len(k) > _MAX_LABEL:
+            break
+    if best and best[0] == "faculty" and not best[1]:
+        return None
+    return best
+
+
+def read_front(paras: list[Para]) -> Front:
+    return _Reader([p for p in paras if p.text.strip()]).run()
+
+
+class _Reader:
+    def __init__(self, paras: list[Para]):
+        self.paras = paras
+        self.front = Front()
+
+    # -- values -------------------------------------------------------------------------------
+    def put(self, key: str, value: str, line: int, join: str = "first") -> None:
+        """Set a value; `join` appends to one already there ('' = as the script wants), 'first' keeps it."""
+        value = " ".join(value.split()).strip(" :")
+        if not value:
+            return
+        v = self.front.values
+        if key == "year":
+            m = re.search(r"[0-9๐-๙]{4}", value)
+            if not m:
+                return
+            year = int(thai_to_arabic(m.group()))
+            if year < 2400:
+                year += 543            # a Christian year: the build wants the Buddhist Era
+            v.setdefault("year", str(year))
+            return
+        if key == "keywords":
+            lang = "th" if has_thai(value) else "en"
+            words = [w.strip() for w in re.split(r"\s*[/,;，、]\s*", value) if w.strip()]
+            v.setdefault("keywords", {}).setdefault(lang, words)
+            return
+        if key == "committee":
+            if value not in v.setdefault("committee", []):
+                v["committee"].append(value)
+            return
+        lang = "th" if has_thai(value) else "en"
+        pair = v.setdefault(key, {})
+        if lang in pair and value in pair[lang].split(", "):
+            return                 # the same value again (a repeated title page)
+        if join is not None and lang in pair and join != "first":
+            sep = join or ("" if has_thai(pair[lang][-1:]) and has_thai(value[:1]) else " ")
+            pair[lang] = pair[lang] + sep + value
+        else:
+            pair.setdefault(lang, value)
+
+    # -- the whole front ----------------------------------------------------------------------
+    def run(self) -> Front:
+        sections: list[tuple[str, int, list[Para]]] = [("cover", 0, [])]
+        self.titles: dict[int, str] = {}
+        for p in self.paras:
+            part = heading_part(p.text)
+            if part and not (sections[-1][0] == "contents" and part in ("references", "appendix")):
+                sections.append((part, p.line, []))
+                self.titles[p.line] = " ".join(p.text.split())
+            else:
+                sections[-1][2].append(p)
+        for part, line, body in sections:
+            if part == "cover":
+                self.cover(body)
+            elif part == "contents":
+                self.contents(line, body)
+            elif part == "committee":
+                self.cover(body, committee=True)
+            elif part == "appendix":
+                self.appendix(line, body)
+            elif part == "references":
+                self.front.parts[PART_FILES[part]] = references_markdown([p.text for p in body])
+            else:
+                self.prose(part, body)
+        return self.front
+
+    def contents(self, line: int, body: list[Para]) -> None:
+        """Contents pages are regenerated by the build: dropped, and listed in the report."""
+        rest = list(body)
+        kept: list[Para] = []
+        n = 0
+        while rest:
+            p = rest.pop(0)
+            t = p.text.strip()
+            if CONTENTS_LINE.search(t) or len(t) < 60 or PAGE_ALONE.match(t):
+                n += 1
+                continue
+            kept = [p] + rest       # prose again: the contents ended
+            break
+        self.front.dropped.append((line, f"contents page ({n} lines): the build writes its own"))
+        if kept:
+            self.cover(kept)
+
+    def appendix(self, line: int, body: list[Para]) -> None:
+        """An appendix: its own file, titled by its heading (ภาคผนวก ก …); a heading alone is the
+        separator page before the appendices."""
+        texts = [" ".join(p.text.split()) for p in body if not PAGE_ALONE.match(p.text.strip())]
+        if not texts:
+            return
+        n = sum(1 for k in self.front.parts if k.startswith("appendices/")) + 1
+        out = [f"# {escape(self.titles.get(line, 'ภาคผนวก'))}", ""] + [escape(t) + "\n" for t in texts]
+        self.front.parts[f"appendices/{n:02d}-appendix.md"] = "\n".join(out)
+
+    def prose(self, part: str, body: list[Para]) -> None:
+        out: list[str] = []
+        started = False
+        for p in body:
+            t = " ".join(p.text.split())
+            if PAGE_ALONE.match(t):
+                continue
+            lab = split_label(t) if not started or t.startswith(("คำสำคัญ", "Keyword", "KEYWORD")) else None
+            if lab and len(t) < 200 and (lab[1] or lab[0] == "keywords"):
+                self.put(lab[0], lab[1], p.line)
+                continue
+            started = True
+            out.append(escape(t))
+        if out:
+            self.front.parts[PART_FILES[part]] = "\n\n".join(out) + "\n"
+
+    def cover(self, body: list[Para], committee: bool = False) -> None:
+        texts = [" ".join(p.text.split()) for p in body]
+        used = [False] * len(body)
+        last_label = None
+        role = ""
+        # labelled lines, and lines that continue a labelled value
+        for i, (p, t) in enumerate(zip(body, texts)):
+            if PAGE_ALONE.match(t):
+                used[i] = True
+                continue
+            lab = split_label(t)
+            if lab and lab[1] and len(t) < 200:
+                self.put(lab[0], lab[1], p.line)
+                used[i], last_label = True, lab[0]
+                continue
+            if last_label and self._continues_value(last_label, t, texts[i + 1:i + 2]):
+                self.put(last_label, t, p.line, "" if last_label == "title" else ", ")
+                used[i] = True
+                continue
+            last_label = None
+            # committee pages: a dotted signature line with the role, then (the name)
+            if DOTS.match(t):
+                role = DOTS.sub("", t)
+                used[i] = True
+                continue
+            m = re.fullmatch(r"\((.+)\)", t)
+            if m and (committee or role):
+                name = m.group(1).strip()
+                if "ที่ปรึกษา" in role or "advisor" in role.lower():
+                    self.put("advisor", name, p.line, ", ")
+                else:
+                    self.put("committee", name, p.line)
+                used[i], role = True, ""
+        self._unlabelled(body, texts, used)
+
+    def _continues_value(self, label: str, t: str, after: list[str]) -> bool:
+        """A line without a label under a labelled title (before the next label), or another
+        person under a labelled author or advisor."""
+        if self._other_value(t) or DOTS.match(t):
+            return False
+        if label == "title":
+            return len(t) < 90 and bool(after) and split_label(after[0]) is not None
+        if label in ("author", "advisor"):
+            return bool(PERSON.match(t) or ACADEMIC.match(t))
+        return False
+
+    def _other_value(self, t: str) -> bool:
+        return bool(split_label(t) or UNIVERSITY.search(t) or FACULTY.match(t) or YEAR.search(t)
+                    or STATEMENT.search(t))
+
+    def _unlabelled(self, body: list[Para], texts: list[str], used: list[bool]) -> None:
+        title_end = len(body)          # the title comes before the first person / "by" line
+        nxt = None
+        for i, (p, t) in enumerate(zip(body, texts)):
+            if used[i]:
+                continue
+            k = _key(t)
+            if k in BY or k in TO:
+                used[i] = True
+                nxt = "author" if k in BY else "advisor"
+                title_end = min(title_end, i)
+                continue
+            if PERSON.match(t) or (nxt and ACADEMIC.match(t)):
+                what = nxt or "author"
+                name = re.split(r"\s+(?:รหัส(?:นักศึกษา)?|student id|ID)\b", t, flags=re.I)[0]
+                self.put(what, name, p.line, ", ")
+                used[i] = name == t
+                title_end = min(title_end, i)
+                continue
+            nxt = None
+            spans: list[tuple[int, int]] = []
+            for key, rx in (("degree", DEGREE), ("year", YEAR)):
+                m = rx.search(t)
+                if m:
+                    self.put(key, next(g for g in m.groups() if g), p.line)
+                    spans.append(m.span())
+            for key, rx in (("university", UNIVERSITY), ("faculty", FACULTY), ("program", PROGRAM)):
+                m = rx.search(t)
+                if m:
+                    end = len(t)
+                    for stop in (PROGRAM, FACULTY, UNIVERSITY, YEAR):
+                        s = stop.search(t, m.start() + 1)
+                        if s and stop is not rx:
+                            end = min(end, s.start())
+                    self.put(key, t[m.start():end], p.line)
+                    spans.append((m.start(), end))
+            if spans or STATEMENT.search(t):
+                # placed when nothing but the values is on the line
+                left = "".join(ch for k, ch in enumerate(t) if not any(a <= k < b for a, b in spans))
+                used[i] = not STATEMENT.search(t) and len(skeleton(left)) <= 2
+                title_end = min(title_end, i)
+        self._title(body, texts, used, title_end)
+        for i, (p, t) in enumerate(zip(body, texts)):
+            if not used[i]:
+                self.front.dropped.append((p.line, f"cover line not placed in thesis.yaml: {t}"))
+
+    def _title(self, body: list[Para], texts: list[str], used: list[bool], end: int) -> None:
+        if "title" in self.front.values:
+            return
+        cands = [i for i in range(end) if not used[i]]
+        sized = [i for i in cands if body[i].size]
+        if sized:
+            big = max(body[i].size for i in sized)
+            cands = [i for i in sized if body[i].size >= big - 0.5]
+        # the run of Thai lines closest to the author, and the Latin-only run next to it
+        th = [i for i in cands if has_thai(texts[i])]
+        if th:
+            run = [th[-1]]
+            while run[0] - 1 in th:
+                run.insert(0, run[0] - 1)
+            for i in run:
+                self.put("title", texts[i], body[i].line, "")
+                used[i] = True
+            lat = [i for i in cands if not has_thai(texts[i]) and len(texts[i].split()) >= 2
+                   and (i == run[0] - 1 or i == run[-1] + 1 or i + 1 in cands and i + 1 == run[0] - 1)]
+            for i in sorted(lat):
+                self.put("title", texts[i], body[i].line, " ")
+                used[i] = True
+
+
+def references_markdown(texts: list[str]) -> str:
+    """One bullet per reference; a line that does not start an entry continues the last one."""
+    items: list[str] = []
+    for t in texts:
+        t = " ".join(t.split())
+        if not t or PAGE_ALONE.match(t):
+            continue
+        bullet = re.match(r"^(?:[•●▪◦\-*–]|\[\d+\]|\d+\.)\s*", t)
+        if bullet:
+            t = t[bullet.end():]
+        if items and not bullet and (re.match(r"^[a-z(]", t) or _continues(items[-1])):
+            items[-1] += ("" if has_thai(items[-1][-1:]) and has_thai(t[:1]) else " ") + t
+        else:
+            items.append(t)
+    return "".join(f"- {escape(t)}\n" for t in items)
+
+
+def _continues(prev: str) -> bool:
+    """An entry not yet ended: no final full stop, URL or year."""
+    return not re.search(r"[.)]$|\d{4}\)?\.?$|https?://\S+$", prev)

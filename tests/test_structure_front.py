@@ -1,0 +1,100 @@
+"""Front matter before the first chapter: cover -> thesis.yaml values, parts -> frontmatter/*.md."""
+from __future__ import annotations
+
+import yaml
+
+from typeset.structure.folder import build_thesis, thesis_yaml
+from typeset.structure.front import Para, heading_part, read_front, split_label
+
+COVER = """การออกแบบระบบจัดการร้านกาแฟ
+ด้วยเว็บแอปพลิเคชัน
+Design of a Coffee Shop Management System
+โดย
+นางสาวสมหญิง ใจดี
+วิทยานิพนธ์นี้เป็นส่วนหนึ่งของการศึกษาตามหลักสูตรปริญญาวิทยาศาสตรมหาบัณฑิต
+สาขาวิชาวิทยาการคอมพิวเตอร์
+คณะวิทยาศาสตร์
+มหาวิทยาลัยตัวอย่าง
+ปีการศึกษา 2567"""
+
+
+def paras(text: str) -> list[Para]:
+    return [Para(t, i + 1) for i, t in enumerate(text.splitlines()) if t.strip()]
+
+
+def test_cover_lines_become_thesis_values():
+    v = read_front(paras(COVER)).values
+    assert v["title"] == {"th": "การออกแบบระบบจัดการร้านกาแฟด้วยเว็บแอปพลิเคชัน",
+                          "en": "Design of a Coffee Shop Management System"}
+    assert v["author"] == {"th": "นางสาวสมหญิง ใจดี"}
+    assert v["degree"] == {"th": "วิทยาศาสตรมหาบัณฑิต"}
+    assert v["program"] == {"th": "สาขาวิชาวิทยาการคอมพิวเตอร์"}
+    assert v["faculty"] == {"th": "คณะวิทยาศาสตร์"}
+    assert v["university"] == {"th": "มหาวิทยาลัยตัวอย่าง"}
+    assert v["year"] == "2567"
+
+
+def test_labelled_header_damaged_labels_and_continued_title():
+    text = ("ชื่อวิทยานิพนธ์ การลงรหัสดัชนีบิตแมปแบบไฮบริด สำหรับประสิทธิภาพด้าน\n"
+            "พื้นที่และเวลา\nผูเ้ ขียน นายณภัทร แก้วภิบาล\nปี การศึกษา 2561\nบทคัดย่อ\n"
+            "การพัฒนาของเทคโนโลยีในปัจจุบันได้สร้างข้อมูลจำนวนมหาศาล\nคำสำคัญ: ดัชนี / บิตแมป")
+    f = read_front(paras(text))
+    assert f.values["title"]["th"].endswith("ประสิทธิภาพด้านพื้นที่และเวลา")
+    assert f.values["author"]["th"] == "นายณภัทร แก้วภิบาล"
+    assert f.values["year"] == "2561"
+    assert f.values["keywords"] == {"th": ["ดัชนี", "บิตแมป"]}
+    assert f.parts == {"frontmatter/abstract-th.md": "การพัฒนาของเทคโนโลยีในปัจจุบันได้สร้างข้อมูลจำนวนมหาศาล\n"}
+
+
+def test_parts_by_heading_even_damaged_and_contents_dropped():
+    text = ("คานา\nรายงานเล่มนี้จัดทำขึ้นเพื่อประกอบการเรียน\nสารบัญ\nเรื่อง หน้า\nคำนำ ก\n"
+            "บทนำ 1\nABSTRACT\nThis thesis studies bitmap indexes.\nกิตติกรรมประกาศ\nขอขอบคุณอาจารย์")
+    f = read_front(paras(text))
+    assert f.parts["frontmatter/preface.md"] == "รายงานเล่มนี้จัดทำขึ้นเพื่อประกอบการเรียน\n"
+    assert f.parts["frontmatter/abstract-en.md"] == "This thesis studies bitmap indexes.\n"
+    assert f.parts["frontmatter/acknowledgements.md"] == "ขอขอบคุณอาจารย์\n"
+    assert [line for line, what in f.dropped if what.startswith("contents")] == [3]
+    assert not any("บทนำ" in p for p in f.parts.values())
+
+
+def test_committee_page_and_advisor_role():
+    text = ("คณะกรรมการสอบวิทยานิพนธ์\n..................... ประธานกรรมการสอบ\n(ดร.สมชาย ดีมาก)\n"
+            "..................... อาจารย์ที่ปรึกษา\n(รศ.ดร.สมศรี ใจงาม)")
+    v = read_front(paras(text)).values
+    assert v["committee"] == ["ดร.สมชาย ดีมาก"] and v["advisor"] == {"th": "รศ.ดร.สมศรี ใจงาม"}
+
+
+def test_headings_and_labels_are_not_found_in_prose():
+    assert heading_part("บทคัดย่อของงานวิจัยนี้กล่าวถึงการพัฒนาระบบ") is None
+    assert heading_part("ภาคผนวก ก") == "appendix" and heading_part("References") == "references"
+    assert split_label("การศึกษาครั้งนี้มีวัตถุประสงค์") is None
+
+
+def test_thesis_yaml_keeps_todo_only_for_what_is_missing():
+    y = yaml.safe_load(thesis_yaml({"title": {"th": "ชื่อ: เรื่อง"}, "year": "2567",
+                                    "committee": ["ดร.ก"]}, "x.txt"))
+    assert y["title"] == {"th": "ชื่อ: เรื่อง", "en": "TODO: English title"}
+    assert y["year"] == 2567 and y["committee"] == ["ดร.ก"]
+    assert y["author"]["th"].startswith("TODO")
+
+
+def test_text_import_keeps_front_matter_and_reference_list():
+    body = ["บทที่ 1", "บทนำ", "", "1.1 ความเป็นมา", "", "ข้อความในบทที่หนึ่ง", ""]
+    raw = COVER.splitlines() + ["", "บทคัดย่อ", "", "งานวิจัยนี้ศึกษาระบบจัดการร้านกาแฟ", ""] + body + [
+        "บรรณานุกรม", "", "สมชาย ใจดี. (2560). การจัดการร้านกาแฟ. กรุงเทพฯ: สำนักพิมพ์.", ""]
+    text = "\n".join(raw)
+    files, doc = build_thesis(text, text.splitlines(), "x.txt")
+    assert yaml.safe_load(files["thesis.yaml"])["author"]["th"] == "นางสาวสมหญิง ใจดี"
+    assert files["frontmatter/abstract-th.md"] == "งานวิจัยนี้ศึกษาระบบจัดการร้านกาแฟ\n"
+    assert files["references.md"] == "- สมชาย ใจดี. (2560). การจัดการร้านกาแฟ. กรุงเทพฯ: สำนักพิมพ์.\n"
+    ch1 = files[next(k for k in files if k.startswith("chapters/01"))]
+    assert "บรรณานุกรม" not in ch1 and "ข้อความในบทที่หนึ่ง" in ch1
+
+
+def test_numbered_headings_make_chapters_without_bthi_lines():
+    raw = ["สารบัญ", "1 บทนำ 1", "1.1 ที่มา 1", "2 ทฤษฎี 3", "", "1 บทนำ", "", "1.1 ที่มา", "",
+           "ข้อความบทนำ", "", "2 ทฤษฎี", "", "2.1 แนวคิด", "", "ข้อความทฤษฎี", ""]
+    text = "\n".join(raw)
+    files, doc = build_thesis(text, text.splitlines(), "x.txt")
+    assert [c.title for c in doc.chapters] == ["บทนำ", "ทฤษฎี"]
+    assert "ข้อความบทนำ" in files[next(k for k in files if k.startswith("chapters/01"))]
