@@ -43,6 +43,7 @@ BENCH_PACKAGES := pandoc
 bench: venv
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/pdfimport.py
 
 clean:
 	rm -rf build

@@ -28,8 +28,8 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
         text = _visual_text(body + after)
         built, doc = build_thesis(text, text.splitlines(), source_name)
         for k, v in built.items():
-            if k.startswith("chapters/"):
-                files[k] = v
+            if k not in ("thesis.yaml", "import-report.md"):
+                files.setdefault(k, v)
         notes.append(built.get("import-report.md", ""))
     files["thesis.yaml"] = _thesis_yaml(values, source_name, kind, doc)
     files["import-report.md"] = pdf_report(source_name, facts, dropped, files, notes)

@@ -37,7 +37,8 @@ class Line:
 
 def is_mark(g) -> bool:
     """A mark's glyph: a Thai mark, or a placeholder for a mark the dictionary will name."""
-    return g.char in MARKS or (len(g.char) == 1 and PLACEHOLDER <= g.char < PLACEHOLDER_END)
+    c = g.char
+    return bool(c) and all(x in MARKS or PLACEHOLDER <= x < PLACEHOLDER_END for x in c)
 
 
 def page_lines(page, fonts, spaces_drawn: bool) -> list[Line]:
@@ -49,7 +50,7 @@ def page_lines(page, fonts, spaces_drawn: bool) -> list[Line]:
         (marks if is_mark(g) else bases).append(g)
     rows = _rows(bases)
     frags = [f for r in rows for f in _split(r)]
-    _attach(frags, marks)
+    _attach(frags, marks, _stream_base(page.glyphs))
     return [_line(f, fonts, spaces_drawn, page.number) for f in frags if f["bases"]]
 
 
@@ -94,8 +95,20 @@ def _split(row) -> list[dict]:
     return res
 
 
-def _attach(frags, marks) -> None:
-    """Give each mark to the base glyph its ink sits over, preferring a consonant."""
+def _stream_base(glyphs) -> dict[int, int]:
+    """mark seq -> seq of the letter drawn just before it in the content stream."""
+    out, last = {}, -1
+    for g in glyphs:
+        if is_mark(g):
+            out[g.seq] = last
+        elif g.char and not g.char.isspace():
+            last = g.seq
+    return out
+
+
+def _attach(frags, marks, before: dict[int, int]) -> None:
+    """Give each mark to the base glyph its ink sits over, preferring a consonant; where its ink
+    touches two letters, the one the stream drew it after (the producer's cluster)."""
     for m in marks:
         cx = (m.x0 + m.x1) / 2
         best, best_score = None, None
@@ -112,7 +125,8 @@ def _attach(frags, marks) -> None:
                     continue
                 over = min(m.x1, g.x1) - max(m.x0, g.x0)
                 dist = 0.0 if g.x0 <= cx <= g.x1 else min(abs(cx - g.x0), abs(cx - g.x1))
-                score = (over > 0 or dist < 0.15 * em, _carrier(g, m), over - dist)
+                score = (over > 0 or dist < 0.15 * em, _carrier(g, m),
+                         g.seq == before.get(m.seq) and (over > 0 or dist < 0.15 * em), over - dist)
                 if best_score is None or score > best_score:
                     best, best_score = (f, j), score
         if best is None:   # no letter under it: keep it where the stream drew it
@@ -146,8 +160,8 @@ def _line(f, fonts, spaces_drawn: bool, page: int) -> Line:
         out.append(g.char)
         ms = f["marks"].get(j)
         if ms:
-            out.append("".join(sorted((m.char for m in sorted(ms, key=lambda m: m.seq)),
-                                      key=lambda c: _ORDER.get(c, 1))))
+            chars = "".join(m.char for m in sorted(ms, key=lambda m: m.seq))
+            out.append("".join(sorted(chars, key=lambda c: _ORDER.get(c, 1))))
         prev = g
     text = tidy("".join(out))
     chars = [g for g in gs if not g.char.isspace()]
