@@ -42,8 +42,8 @@ def read_document(path: Path, pages: str | None = None):
                         f"(e.g. ocrmypdf -l tha), then import the result")
     scanned = [p.number for p in doc.pages if not p.glyphs]
     readings = charmap.learn(doc.pages, doc.fonts)
-    spaces = lines.draws_spaces(doc.pages)
-    by_page = {p.number: lines.page_lines(p, doc.fonts, spaces) for p in doc.pages}
+    gap = lines.space_gap(doc.pages)
+    by_page = {p.number: lines.page_lines(p, doc.fonts, gap) for p in doc.pages}
     marks.resolve([ln for ls in by_page.values() for ln in ls], readings)
     paras, dropped, body = layout.arrange(doc.pages, by_page)
     facts = {"readings": readings, "dropped": dropped, "scanned": scanned, "body": body,

@@ -96,10 +96,26 @@ def _visual_text(paras) -> str:
     follows it, the signals typeset.structure reads paragraph ends from."""
     out = []
     for p in paras:
-        for i, ln in enumerate(p.lines):
-            out.append(ln.text + (" " if i == len(p.lines) - 1 else ""))
+        texts = _dehyphenate([ln.text for ln in p.lines])
+        for i, t in enumerate(texts):
+            out.append(t + (" " if i == len(texts) - 1 else ""))
         out.append("")
     return "\n".join(out) + "\n"
+
+
+_HYPHENATED = re.compile(r"[a-z]-$")
+_LOWER_START = re.compile(r"^([a-z]+)(\S*)\s*(.*)$")
+
+
+def _dehyphenate(texts: list[str]) -> list[str]:
+    """TeX's hyphenation of Latin words ("pro-" + "vides"): the word is moved up whole."""
+    out = list(texts)
+    for i in range(len(out) - 1):
+        m = _LOWER_START.match(out[i + 1])
+        if _HYPHENATED.search(out[i]) and m:
+            out[i] = out[i][:-1] + m.group(1) + m.group(2)
+            out[i + 1] = m.group(3)
+    return [t for t in out if t]
 
 
 def _thesis_yaml(values, source_name, kind, doc) -> str:

@@ -52,8 +52,9 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     body = _body_size([ln for ls in ordered.values() for ln in ls])
     paras: list[Para] = []
     pitch = _pitch(ordered, body)
+    indents = _indent_style(ordered, body)
     for no in sorted(ordered):
-        _paragraphs(ordered[no], paras, body, pitch, pg_size[no][0])
+        _paragraphs(ordered[no], paras, body, pitch, indents)
     return paras, dropped, body
 
 
@@ -149,7 +150,51 @@ def _pitch(ordered, body: float) -> float:
     return statistics.median(gaps) if gaps else 1.4 * body
 
 
-def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float, width: float) -> None:
+def _indent_style(ordered, body: float) -> bool:
+    """Does the document open its paragraphs with a first-line indent? Then a short line does
+    not end a paragraph by itself (ragged-right Thai lines end short inside paragraphs)."""
+    starts = n = 0
+    for lines in ordered.values():
+        body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
+        if not body_lines:
+            continue
+        left = min(ln.x0 for ln in body_lines)
+        prev = None
+        for ln in body_lines:
+            n += 1
+            if prev is not None and ln.x0 > left + 0.7 * body and prev.x0 <= left + 0.7 * body \
+                    and not _LABEL.match(ln.text):
+                starts += 1
+            prev = ln
+    return n >= 20 and starts >= max(3, 0.04 * n)
+
+
+def _first_word(text: str) -> str:
+    """The first unit a line breaker could have moved up: a Latin word, or a Thai word."""
+    m = re.match(r"[^\s\u0e01-\u0e5b]+|[\u0e01-\u0e5b]+", text)
+    if not m:
+        return text.split(" ")[0] if text else ""
+    w = m.group(0)
+    if "\u0e01" <= w[0] <= "\u0e5b" and len(w) > 2:
+        from typeset.pdf.marks import lexicon
+
+        toks = lexicon().tokenize(w)
+        return toks[0] if toks else w
+    return w
+
+
+_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _fits(prev: Line, ln: Line, right: float) -> bool:
+    """Had the line before room for this line's first word? Then it ended a paragraph."""
+    cells = len(_MARKS.sub("", ln.text)) or 1
+    w = (ln.x1 - ln.x0) * len(_MARKS.sub("", _first_word(ln.text))) / cells
+    return w < right - prev.x1 - 0.3 * ln.size
+
+
+def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
+                indents: bool) -> None:
     if not lines:
         return
     body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
@@ -158,14 +203,17 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
     prev = None
     for ln in lines:
         em = max(ln.size, 1)
-        centered = (abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 1.5 * em
-                    and ln.x0 > left + 2 * em and ln.x1 < right - 2 * em)
+        # centred: equal margins, clearly narrower than the measure (an indented ragged line
+        # can have nearly equal margins too)
+        centered = (abs((ln.x0 - left) - (right - ln.x1)) < 1.5 * em and ln.x0 > left + 2 * em
+                    and ln.x1 - ln.x0 < 0.7 * (right - left))
         indent = ln.x0 > left + 0.7 * em
         new = True
         last = paras[-1] if paras else None
         if last is not None and prev is None:            # first line of a page
             pl = last.lines[-1]
-            new = not (pl.page == ln.page - 1 and pl.x1 > right - 2 * em and not indent
+            new = not (pl.page == ln.page - 1 and not indent
+                       and (indents or not _fits(pl, ln, right))
                        and abs(pl.size - ln.size) < 0.6 and pl.bold == ln.bold
                        and not _LABEL.match(ln.text) and not last.centered)
         elif last is not None:
@@ -174,7 +222,10 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
                    or abs(prev.size - ln.size) >= 0.6 or prev.bold != ln.bold
                    or (indent and ln.x0 > prev.x0 + 0.7 * em
                        and not (_LABEL.match(last.text) and ln.x0 < last.x0 + 4 * em))
-                   or prev.x1 < right - 2.5 * em
+                   # with indented paragraphs a short line ends one only where the paragraph
+                   # did not open with an indent itself (list items, quotes)
+                   or ((not indents or not last.indent or _LABEL.match(last.text))
+                       and prev.x1 < right - em and _fits(prev, ln, right))
                    or bool(_LABEL.match(ln.text)) or centered or last.centered)
         if new:
             paras.append(Para(ln.text, ln.page, ln.size, ln.bold, ln.x0, indent, centered, [ln]))

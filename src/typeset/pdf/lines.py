@@ -41,7 +41,7 @@ def is_mark(g) -> bool:
     return bool(c) and all(x in MARKS or PLACEHOLDER <= x < PLACEHOLDER_END for x in c)
 
 
-def page_lines(page, fonts, spaces_drawn: bool) -> list[Line]:
+def page_lines(page, fonts, space_gap: float) -> list[Line]:
     """The text lines of one page (not yet in reading order across columns)."""
     bases, marks = [], []
     for g in page.glyphs:
@@ -51,7 +51,7 @@ def page_lines(page, fonts, spaces_drawn: bool) -> list[Line]:
     rows = _rows(bases)
     frags = [f for r in rows for f in _split(r)]
     _attach(frags, marks, _stream_base(page.glyphs))
-    return [_line(f, fonts, spaces_drawn, page.number) for f in frags if f["bases"]]
+    return [_line(f, fonts, space_gap, page.number) for f in frags if f["bases"]]
 
 
 def _rows(bases) -> list[list]:
@@ -142,21 +142,16 @@ def _carrier(g, m) -> bool:
     return c in CONSONANTS or c in "ฤฦ"
 
 
-def _line(f, fonts, spaces_drawn: bool, page: int) -> Line:
+def _line(f, fonts, space_gap: float, page: int) -> Line:
     gs = f["bases"]
     sizes = Counter(round(g.size, 1) for g in gs if not g.char.isspace())
     size = sizes.most_common(1)[0][0] if sizes else gs[0].size
     out = []
     prev = None
     for j, g in enumerate(gs):
-        if prev is not None and not spaces_drawn and not g.char.isspace() \
-                and not prev.char.isspace():
-            gap = g.x - (prev.x + prev.adv)
-            if gap > 0.15 * max(g.size, 1):
-                out.append(" ")
-        elif prev is not None and spaces_drawn and not g.char.isspace() and not prev.char.isspace():
-            if g.x - (prev.x + prev.adv) > 0.8 * max(g.size, 1):
-                out.append(" ")
+        if prev is not None and not g.char.isspace() and not prev.char.isspace() \
+                and g.x - (prev.x + prev.adv) > space_gap * max(g.size, 1):
+            out.append(" ")
         out.append(g.char)
         ms = f["marks"].get(j)
         if ms:
@@ -178,12 +173,26 @@ def tidy(s: str) -> str:
     return " ".join(s.split())
 
 
-def draws_spaces(pages) -> bool:
-    """Does the producer draw its word spaces as glyphs (Word) or leave gaps (TeX)?"""
+def space_gap(pages) -> float:
+    """The gap (in font sizes) above which two letters are two words. Word draws its spaces as
+    glyphs, so only a wide gap (a tab) counts; TeX leaves gaps, whose width this document's
+    own gaps tell: the emptiest stretch between letter gaps and shrunk word spaces."""
     n = sp = 0
+    hist = [0] * 31
     for p in pages:
+        prev = None
         for g in p.glyphs:
             n += 1
             if g.char == " " and g.adv > 0:
                 sp += 1
-    return n > 0 and sp / n > 0.02
+            if g.adv <= 0 or not g.char or g.char.isspace():
+                continue
+            if prev is not None and abs(prev.y - g.y) < 0.1 * g.size and g.size > 0:
+                d = (g.x - (prev.x + prev.adv)) / g.size
+                if 0 <= d < 0.31:
+                    hist[int(d * 100)] += 1
+            prev = g
+    if n and sp / n > 0.02:
+        return 0.8
+    best = min(range(5, 19), key=lambda i: (sum(hist[i:i + 3]), i))
+    return (best + 1.5) / 100

@@ -4,6 +4,7 @@ word it appears in and keep the one that makes the most dictionary words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from typeset.pdf.charmap import PLACEHOLDER, PLACEHOLDER_END, SARA_AA, NIKHAHIT
 
@@ -20,10 +21,9 @@ def resolve(lines, readings) -> None:
                 pending[r.char] = r
     if not pending:
         return
-    from typeset.repair.lexicon import Lexicon
     from typeset.pdf.lines import tidy
 
-    lex = _lexicon()
+    lex = lexicon()
     samples: dict[str, list[str]] = {p: [] for p in pending}
     for ln in lines:
         if not any(PLACEHOLDER <= c < PLACEHOLDER_END for c in ln.text):
@@ -62,12 +62,8 @@ def resolve(lines, readings) -> None:
                     g.char = table[g.char]
 
 
-def _lexicon():
+@lru_cache(maxsize=1)
+def lexicon():
     from typeset.repair.lexicon import Lexicon
 
-    global _LEX
-    try:
-        return _LEX
-    except NameError:
-        _LEX = Lexicon()
-        return _LEX
+    return Lexicon()
