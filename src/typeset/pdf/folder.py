@@ -25,15 +25,43 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
     if body or after:
         from typeset.structure import build_thesis
 
-        text = _visual_text(body + after)
+        flow, blocks = _diagrams(body + after, facts.get("diagrams", []))
+        text = _visual_text(flow)
         built, doc = build_thesis(text, text.splitlines(), source_name)
         for k, v in built.items():
             if k not in ("thesis.yaml", "import-report.md"):
+                for token, block in blocks.items():
+                    v = v.replace(token, block)
                 files.setdefault(k, v)
         notes.append(built.get("import-report.md", ""))
     files["thesis.yaml"] = _thesis_yaml(values, source_name, kind, doc)
     files["import-report.md"] = pdf_report(source_name, facts, dropped, files, notes)
     return files
+
+
+_FIGURE = re.compile(r"^(?:ภาพที่|รูปที่|แผนภาพที่|Figure)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
+
+
+def _diagrams(paras, diagrams):
+    """Diagram placeholders keep their place; the figure caption right after (or before) a
+    diagram becomes its caption. -> (paragraphs, {placeholder: framework block})."""
+    from typeset.pdf.diagram import framework_block
+
+    by_token = {d.token: d for d in diagrams}
+    out, blocks, skip = [], {}, set()
+    for i, p in enumerate(paras):
+        d = by_token.get(p.text.strip())
+        if d is None:
+            continue
+        caption = ""
+        for j in (i + 1, i - 1):
+            m = _FIGURE.match(paras[j].text.strip()) if 0 <= j < len(paras) else None
+            if m and j not in skip:
+                caption, _ = m.group(1).strip(), skip.add(j)
+                break
+        blocks[d.token] = framework_block(d, caption)
+    out = [p for i, p in enumerate(paras) if i not in skip]
+    return out, blocks
 
 
 def _first_chapter(paras, body: float):

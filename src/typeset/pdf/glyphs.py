@@ -54,6 +54,7 @@ class Page:
     glyphs: list = field(default_factory=list)
     images: list = field(default_factory=list)
     rules: list = field(default_factory=list)     # (x0, y0, x1, y1) of thin filled/stroked lines
+    boxes: list = field(default_factory=list)     # (x0, y0, x1, y1) of stroked closed shapes
 
 
 @dataclass
@@ -192,7 +193,10 @@ def _Device(rm):
                 return
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
             w, h = max(xs) - min(xs), max(ys) - min(ys)
+            box = (min(xs), min(ys), max(xs), max(ys))
             if min(w, h) <= 2.5 and max(w, h) >= 6:   # a ruling line, not a shape
-                self.page.rules.append((min(xs), min(ys), max(xs), max(ys)))
+                self.page.rules.append(box)
+            elif stroke and w >= 30 and h >= 14 and any(seg[0] == "h" for seg in path):
+                self.page.boxes.append(box)           # a drawn box: a diagram's, a text box
 
     return D(rm)

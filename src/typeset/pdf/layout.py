@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from typeset.pdf.lines import Line
 
+DIAGRAM = "TYPESETDIAGRAM"   # typeset.pdf.diagram's placeholder lines: a paragraph each
 MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
 _PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
 _LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]|\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s?",
@@ -42,11 +43,17 @@ class Dropped:
 
 
 def arrange(pages, lines_by_page: dict[int, list[Line]]):
-    """-> (paragraphs in reading order, dropped lines, body size)."""
+    """-> (paragraphs in reading order, dropped lines, body size, diagrams)."""
+    from typeset.pdf.diagram import take_diagrams
+
     dropped: list[Dropped] = []
+    diagrams = []
     pg_size = {p.number: (p.width, p.height) for p in pages}
+    by_no = {p.number: p for p in pages}
     ordered: dict[int, list[Line]] = {}
     for no, lines in lines_by_page.items():
+        lines, found = take_diagrams(by_no[no], lines)
+        diagrams += found
         ordered[no] = _reading_order(lines, pg_size[no][0])
     _drop_running(ordered, pg_size, dropped)
     body = _body_size([ln for ls in ordered.values() for ln in ls])
@@ -55,7 +62,7 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     indents = _indent_style(ordered, body)
     for no in sorted(ordered):
         _paragraphs(ordered[no], paras, body, pitch, indents)
-    return paras, dropped, body
+    return paras, dropped, body, diagrams
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:
@@ -226,16 +233,17 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
                    # did not open with an indent itself (list items, quotes)
                    or ((not indents or not last.indent or _LABEL.match(last.text))
                        and prev.x1 < right - em and _fits(prev, ln, right))
-                   or bool(_LABEL.match(ln.text)) or centered or last.centered)
+                   or bool(_LABEL.match(ln.text)) or centered or last.centered
+                   or ln.text.startswith(DIAGRAM) or prev.text.startswith(DIAGRAM))
         if new:
             paras.append(Para(ln.text, ln.page, ln.size, ln.bold, ln.x0, indent, centered, [ln]))
         else:
-            last.text = _join(last.text, ln.text, last.lines[-1])
+            last.text = join_line(last.text, ln.text, last.lines[-1])
             last.lines.append(ln)
         prev = ln
 
 
-def _join(a: str, b: str, prev_line: Line) -> str:
+def join_line(a: str, b: str, prev_line: Line) -> str:
     """A line break inside a paragraph: Thai meets Thai without a space unless the line ended
     with a space glyph; anything else meets with one."""
     if not a or not b:
