@@ -120,15 +120,35 @@ def _front_by_heading(paras) -> dict[str, str]:
 
 
 def _visual_text(paras) -> str:
-    """One PDF line a text line; the last line of a paragraph ends with a space and a blank line
-    follows it, the signals typeset.structure reads paragraph ends from."""
+    """One PDF line a text line, in the form typeset.structure reads paragraph ends from: the
+    last line of a paragraph ends with a space and is short (a long one has its last word put
+    on a line of its own), lines inside a paragraph end without one."""
+    widths = sorted(ln.x1 - ln.x0 for p in paras for ln in p.lines)
+    measure = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     out = []
     for p in paras:
         texts = _dehyphenate([ln.text for ln in p.lines])
+        last = p.lines[-1]
+        if len(texts) > 1 and last.x1 - last.x0 > 0.5 * measure:
+            head, tail = _cut_last_word(texts[-1])
+            if head and tail:
+                texts[-1:] = [head, tail]
         for i, t in enumerate(texts):
             out.append(t + (" " if i == len(texts) - 1 else ""))
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def _cut_last_word(text: str) -> tuple[str, str]:
+    head, sep, tail = text.rpartition(" ")
+    if sep and head and len(tail) <= 25:
+        return head, tail
+    from typeset.pdf.marks import lexicon
+
+    toks = lexicon().tokenize(text)
+    if len(toks) > 1 and len(toks[-1]) <= 25:
+        return text[:-len(toks[-1])], toks[-1]
+    return "", ""
 
 
 _HYPHENATED = re.compile(r"[a-z]-$")

@@ -19,7 +19,7 @@ from typeset.pdf.lines import Line
 DIAGRAM = "TYPESETDIAGRAM"   # typeset.pdf.diagram's placeholder lines: a paragraph each
 MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
 _PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
-_LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]|\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s?",
+_LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]\s?|(?:\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s)",
                     re.I)
 
 
@@ -157,10 +157,12 @@ def _pitch(ordered, body: float) -> float:
     return statistics.median(gaps) if gaps else 1.4 * body
 
 
-def _indent_style(ordered, body: float) -> bool:
-    """Does the document open its paragraphs with a first-line indent? Then a short line does
-    not end a paragraph by itself (ragged-right Thai lines end short inside paragraphs)."""
-    starts = n = 0
+def _indent_style(ordered, body: float) -> float | None:
+    """The first-line indent the document opens its paragraphs with (points from the left
+    margin), or None when it does not indent them. With one, a short line does not end a
+    paragraph by itself (ragged-right Thai lines end short inside paragraphs)."""
+    offsets = []
+    n = 0
     for lines in ordered.values():
         body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
         if not body_lines:
@@ -171,9 +173,11 @@ def _indent_style(ordered, body: float) -> bool:
             n += 1
             if prev is not None and ln.x0 > left + 0.7 * body and prev.x0 <= left + 0.7 * body \
                     and not _LABEL.match(ln.text):
-                starts += 1
+                offsets.append(ln.x0 - left)
             prev = ln
-    return n >= 20 and starts >= max(3, 0.04 * n)
+    if n < 20 or len(offsets) < max(3, 0.04 * n):
+        return None
+    return statistics.median(offsets)
 
 
 def _first_word(text: str) -> str:
@@ -201,7 +205,7 @@ def _fits(prev: Line, ln: Line, right: float) -> bool:
 
 
 def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
-                indents: bool) -> None:
+                indents: float | None) -> None:
     if not lines:
         return
     body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
@@ -217,22 +221,29 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
         indent = ln.x0 > left + 0.7 * em
         new = True
         last = paras[-1] if paras else None
+        # a list item's text running on at its hanging indent
+        hanging = last is not None and bool(_LABEL.match(last.text)) \
+            and ln.x0 > last.lines[0].x0 + 0.5 * em
+        if indents is not None:
+            opens = abs(ln.x0 - left - indents) < 0.4 * em and not hanging
+        else:
+            opens = indent and prev is not None and ln.x0 > prev.x0 + 0.7 * em and not hanging
         if last is not None and prev is None:            # first line of a page
             pl = last.lines[-1]
-            new = not (pl.page == ln.page - 1 and not indent
-                       and (indents or not _fits(pl, ln, right))
+            new = not (pl.page == ln.page - 1 and not opens
+                       and (indents is not None or hanging or not _fits(pl, ln, right))
                        and abs(pl.size - ln.size) < 0.6 and pl.bold == ln.bold
                        and not _LABEL.match(ln.text) and not last.centered)
         elif last is not None:
             gap = prev.y - ln.y
+            # with indented paragraphs a short line ends one only where the paragraph did not
+            # open with the indent itself (list items, quotes)
+            short_end = ((not hanging or (len(last.lines) == 1 and prev.x1 < left + 0.6 * (right - left)))
+                         and (indents is None or not last.indent or _LABEL.match(last.text))
+                         and prev.x1 < right - em and _fits(prev, ln, right))
             new = (gap > 1.35 * pitch * max(ln.size, prev.size) / body or gap < 0
                    or abs(prev.size - ln.size) >= 0.6 or prev.bold != ln.bold
-                   or (indent and ln.x0 > prev.x0 + 0.7 * em
-                       and not (_LABEL.match(last.text) and ln.x0 < last.x0 + 4 * em))
-                   # with indented paragraphs a short line ends one only where the paragraph
-                   # did not open with an indent itself (list items, quotes)
-                   or ((not indents or not last.indent or _LABEL.match(last.text))
-                       and prev.x1 < right - em and _fits(prev, ln, right))
+                   or opens or short_end
                    or bool(_LABEL.match(ln.text)) or centered or last.centered
                    or ln.text.startswith(DIAGRAM) or prev.text.startswith(DIAGRAM))
         if new:
