@@ -135,7 +135,8 @@ def _visual_text(paras) -> str:
                 texts[-1:] = [head, tail]
         for i, t in enumerate(texts):
             out.append(t + (" " if i == len(texts) - 1 else ""))
-        out.append("")
+    # no blank lines: a number alone between blank lines would read as a page number, and the
+    # PDF's page numbers are gone already (typeset.pdf.layout)
     return "\n".join(out) + "\n"
 
 

@@ -6,6 +6,8 @@ close up by themselves: a gap between clusters is not a space glyph.
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,7 +71,33 @@ def _rows(bases) -> list[list]:
         cur, ref = [g], g.y
     if cur:
         rows.append(cur)
-    return [sorted(r, key=lambda g: (g.x, g.seq)) for r in rows]
+    return [sorted(r, key=lambda g: (g.x, g.seq)) for r in _scripts(rows)]
+
+
+def _scripts(rows: list[list]) -> list[list]:
+    """Sub- and superscripts (smaller letters a little off the baseline, inside the x range of
+    a line) belong to that line."""
+    def size(r):
+        return statistics.median(g.size for g in r)
+
+    out = list(rows)
+    for r in rows:
+        s = size(r)
+        x0, x1 = min(g.x for g in r), max(g.x + g.adv for g in r)
+        best = None
+        for o in out:
+            if o is r or not o:
+                continue
+            so = size(o)
+            dy = r[0].y - o[0].y
+            if s < 0.85 * so and -0.45 * so <= dy <= 0.6 * so \
+                    and min(g.x for g in o) - so <= x0 and x1 <= max(g.x + g.adv for g in o) + so:
+                if best is None or abs(dy) < abs(r[0].y - best[0].y):
+                    best = o
+        if best is not None:
+            best.extend(r)
+            r.clear()
+    return [r for r in out if r]
 
 
 def _split(row) -> list[dict]:
@@ -167,7 +195,16 @@ def _line(f, fonts, space_gap: float, page: int) -> Line:
                 tuple(sorted({g.font for g in chars})), f["space_after"])
 
 
+def _plain_math(m) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
+# Word's equations draw mathematical italic letters (U+1D400-U+1D7FF, ℎ): the letters they are
+_MATH = re.compile("[\U0001d400-\U0001d7ff\u210e]")
+
+
 def tidy(s: str) -> str:
+    s = _MATH.sub(_plain_math, s)
     s = s.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e32\u0e4d", "\u0e33")
     s = s.replace("\u00a0", " ")
     return " ".join(s.split())
