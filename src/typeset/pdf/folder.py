@@ -15,7 +15,12 @@ APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)\b", re.I)
 
 def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
     start = _first_chapter(paras, facts["body"])
-    front, rest = (paras, []) if start is None else (paras[:start], paras[start:])
+    if start is not None:
+        front, rest = paras[:start], paras[start:]
+    else:
+        from typeset.pdf.headings import by_size
+
+        front, rest = by_size(paras, facts["body"]) or (paras, [])
     body, refs, after = _split_references(rest)
     files: dict[str, str] = {}
     values, parts, dropped = _front(front + refs, facts)

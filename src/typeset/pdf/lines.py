@@ -234,8 +234,8 @@ def space_gap(pages) -> float:
     best = min(range(5, 19), key=lambda i: (sum(hist[i:i + 3]), i))
     valley = (best + 1.5) / 100
     # stretched justification glue between Thai words can reach into the valley: a space is
-    # at least three quarters of the narrowest common word space
+    # at least 0.7 of the narrowest common word space
     above = [i for i in range(best + 2, 31) for _ in range(hist[i])]
     if len(above) >= 10:
-        valley = max(valley, 0.75 * above[len(above) // 10] / 100)
+        valley = max(valley, 0.7 * above[len(above) // 10] / 100)
     return valley
