@@ -45,8 +45,8 @@ def read_document(path: Path, pages: str | None = None):
     gap = lines.space_gap(doc.pages)
     by_page = {p.number: lines.page_lines(p, doc.fonts, gap) for p in doc.pages}
     marks.resolve([ln for ls in by_page.values() for ln in ls], readings)
-    paras, dropped, body, diagrams = layout.arrange(doc.pages, by_page)
-    facts = {"diagrams": diagrams, "readings": readings, "dropped": dropped, "scanned": scanned, "body": body,
+    paras, dropped, body, blocks = layout.arrange(doc.pages, by_page)
+    facts = {**blocks, "readings": readings, "dropped": dropped, "scanned": scanned, "body": body,
              "pages": [p.number for p in doc.pages], "images": [i for p in doc.pages for i in p.images]}
     return paras, facts
 

@@ -30,7 +30,7 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
     if body or after:
         from typeset.structure import build_thesis
 
-        flow, blocks = _diagrams(body + after, facts.get("diagrams", []))
+        flow, blocks = _blocks(body + after, facts.get("diagrams", []), facts.get("tables", []))
         text = _visual_text(flow)
         built, doc = build_thesis(text, text.splitlines(), source_name)
         for k, v in built.items():
@@ -47,26 +47,32 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
 _FIGURE = re.compile(r"^(?:ภาพที่|รูปที่|แผนภาพที่|Figure)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
 
 
-def _diagrams(paras, diagrams):
-    """Diagram placeholders keep their place; the figure caption right after (or before) a
-    diagram becomes its caption. -> (paragraphs, {placeholder: framework block})."""
-    from typeset.pdf.diagram import framework_block
+_TABLE = re.compile(r"^(?:ตารางที่|Table)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
 
-    by_token = {d.token: d for d in diagrams}
-    out, blocks, skip = [], {}, set()
+
+def _blocks(paras, diagrams, tables):
+    """Diagram and table placeholders keep their place; a figure caption right after (or
+    before) a diagram, a table caption right before (or after) a table, becomes its caption.
+    -> (paragraphs, {placeholder: Markdown block})."""
+    from typeset.pdf.diagram import framework_block
+    from typeset.pdf.tables import Table, gfm
+
+    by_token = {d.token: d for d in diagrams} | {t.token: t for t in tables}
+    blocks, skip = {}, set()
     for i, p in enumerate(paras):
-        d = by_token.get(p.text.strip())
-        if d is None:
+        item = by_token.get(p.text.strip())
+        if item is None:
             continue
+        is_table = isinstance(item, Table)
+        pattern, order = (_TABLE, (i - 1, i + 1)) if is_table else (_FIGURE, (i + 1, i - 1))
         caption = ""
-        for j in (i + 1, i - 1):
-            m = _FIGURE.match(paras[j].text.strip()) if 0 <= j < len(paras) else None
+        for j in order:
+            m = pattern.match(paras[j].text.strip()) if 0 <= j < len(paras) else None
             if m and j not in skip:
-                caption, _ = m.group(1).strip(), skip.add(j)
+                caption, _ = m.group(1).strip(" :.-–"), skip.add(j)
                 break
-        blocks[d.token] = framework_block(d, caption)
-    out = [p for i, p in enumerate(paras) if i not in skip]
-    return out, blocks
+        blocks[item.token] = gfm(item, caption) if is_table else framework_block(item, caption)
+    return [p for i, p in enumerate(paras) if i not in skip], blocks
 
 
 def _first_chapter(paras, body: float):

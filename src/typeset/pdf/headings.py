@@ -60,14 +60,19 @@ def by_size(paras, body: float):
     if filled < 0.6 * len(heads):
         return None
     first = heads[0]
+    # sections: the sizes between body and chapter heads, else bold lines of body size
+    mid = any(short(p) and body + 1 <= p.size and round(p.size) < top for p in paras[first:])
+
+    def section(p) -> bool:
+        return (body + 1 <= p.size if mid else p.bold) and round(p.size) < top
+
     out, ch, sec = [], 0, 0
     for p in paras[first:]:
         title = _LABEL.sub("", p.text).strip()
         if short(p) and round(p.size) == top and _part(p.text) is None and title:
             ch, sec = ch + 1, 0
             out += [Heading(f"บทที่ {ch}", p.page), Heading(title, p.page)]
-        elif short(p) and ch and title and (p.size >= body + 1 or p.bold) \
-                and round(p.size) < top and _part(p.text) is None:
+        elif short(p) and ch and title and section(p) and _part(p.text) is None:
             sec += 1
             out.append(Heading(f"{ch}.{sec} {title}", p.page))
         else:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from typeset.pdf.lines import Line
 
-DIAGRAM = "TYPESETDIAGRAM"   # typeset.pdf.diagram's placeholder lines: a paragraph each
+# placeholder lines of typeset.pdf.diagram and .tables: a paragraph each
+DIAGRAM = ("TYPESETDIAGRAM", "TYPESETTABLE")
 MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
 _PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
 _LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]\s?|(?:\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s)",
@@ -43,15 +44,19 @@ class Dropped:
 
 
 def arrange(pages, lines_by_page: dict[int, list[Line]]):
-    """-> (paragraphs in reading order, dropped lines, body size, diagrams)."""
+    """-> (paragraphs in reading order, dropped lines, body size, {diagrams, tables, uncertain
+    spots as (page, what)})."""
     from typeset.pdf.diagram import take_diagrams
+    from typeset.pdf.tables import take_tables
 
     dropped: list[Dropped] = []
-    diagrams = []
+    diagrams, tables, uncertain = [], [], []
     pg_size = {p.number: (p.width, p.height) for p in pages}
     by_no = {p.number: p for p in pages}
     ordered: dict[int, list[Line]] = {}
     for no, lines in lines_by_page.items():
+        lines, found = take_tables(by_no[no], lines, uncertain)
+        tables += found
         lines, found = take_diagrams(by_no[no], lines)
         diagrams += found
         ordered[no] = _reading_order(lines, pg_size[no][0])
@@ -62,7 +67,7 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     indents = _indent_style(ordered, body)
     for no in sorted(ordered):
         _paragraphs(ordered[no], paras, body, pitch, indents)
-    return paras, dropped, body, diagrams
+    return paras, dropped, body, {"diagrams": diagrams, "tables": tables, "uncertain": uncertain}
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:

@@ -51,7 +51,8 @@ def page_lines(page, fonts, space_gap: float) -> list[Line]:
             continue
         (marks if is_mark(g) else bases).append(g)
     rows = _rows(bases)
-    frags = [f for r in rows for f in _split(r)]
+    walls = [r for r in page.rules if r[2] - r[0] <= 2.5]      # vertical rules: cell walls
+    frags = [f for r in rows for f in _split(r, walls)]
     _attach(frags, marks, _stream_base(page.glyphs))
     return [_line(f, fonts, space_gap, page.number) for f in frags if f["bases"]]
 
@@ -100,12 +101,17 @@ def _scripts(rows: list[list]) -> list[list]:
     return [r for r in out if r]
 
 
-def _split(row) -> list[dict]:
+def _split(row, walls=()) -> list[dict]:
+    """A row -> fragments: split at wide gaps and at table cell walls (vertical rules)."""
     out = [[row[0]]]
+    y = row[0].y
+    walls = [w for w in walls if w[1] <= y + 2 and y <= w[3]]
     for a, b in zip(row, row[1:]):
         gap = b.x - (a.x + max(a.adv, 0))
         em = max(a.size, b.size, 1)
-        if gap > SPLIT_EM * em and not (a.char.isspace() or b.char.isspace()):
+        wall = any(a.x + max(a.adv, 0) * 0.5 <= (w[0] + w[2]) / 2 <= b.x + max(b.adv, 0) * 0.5
+                   for w in walls)
+        if wall or (gap > SPLIT_EM * em and not (a.char.isspace() or b.char.isspace())):
             out.append([b])
         else:
             out[-1].append(b)
