@@ -48,7 +48,7 @@ def take_diagrams(page, lines: list[Line]) -> tuple[list[Line], list[Diagram]]:
     top = max(page.boxes[i][3] for i in keys)
     x0 = min(page.boxes[i][0] for i in keys)
     x1 = max(page.boxes[i][2] for i in keys)
-    token = "TYPESETDIAGRAM" + secrets.token_hex(6)
+    token = "TSD" + secrets.token_hex(4)
     size = boxes[keys[0]][0].size
     placeholder = Line(page.number, x0, x1, top - size, top, top - size, size, False, token)
     rest = [ln for ln in lines if id(ln) not in used] + [placeholder]

@@ -30,14 +30,12 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
     if body or after:
         from typeset.structure import build_thesis
 
-        flow, blocks = _blocks(body + after, facts.get("diagrams", []), facts.get("tables", []))
+        flow, blocks = _blocks(body + after, facts, files)
         text = _visual_text(flow)
         built, doc = build_thesis(text, text.splitlines(), source_name)
         for k, v in built.items():
             if k not in ("thesis.yaml", "import-report.md"):
-                for token, block in blocks.items():
-                    v = v.replace(token, block)
-                files.setdefault(k, v)
+                files.setdefault(k, _place(v, blocks))
         notes.append(built.get("import-report.md", ""))
     files["thesis.yaml"] = _thesis_yaml(values, source_name, kind, doc)
     files["import-report.md"] = pdf_report(source_name, facts, dropped, files, notes)
@@ -47,17 +45,33 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
 _FIGURE = re.compile(r"^(?:ภาพที่|รูปที่|แผนภาพที่|Figure)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
 
 
+def _place(md: str, blocks: dict[str, str]) -> str:
+    """Each placeholder -> its block, as a paragraph of its own even where the structure code
+    ran it into a neighbouring line."""
+    for token, block in blocks.items():
+        if token in md:
+            md = re.sub(rf"[ \t]*{token}[ \t]*", lambda m: f"\n\n{block}\n\n" if block else "", md)
+    return re.sub(r"\n{3,}", "\n\n", md).strip("\n") + "\n"
+
+
 _TABLE = re.compile(r"^(?:ตารางที่|Table)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
 
 
-def _blocks(paras, diagrams, tables):
-    """Diagram and table placeholders keep their place; a figure caption right after (or
-    before) a diagram, a table caption right before (or after) a table, becomes its caption.
-    -> (paragraphs, {placeholder: Markdown block})."""
+def _blocks(paras, facts, files):
+    """Diagram, table and figure placeholders keep their place; a figure caption right after
+    (or before) a diagram or image, a table caption right before (or after) a table, becomes
+    its caption. Images go to files (figures/). -> (paragraphs, {placeholder: Markdown})."""
     from typeset.pdf.diagram import framework_block
+    from typeset.pdf.figures import Figure, export
     from typeset.pdf.tables import Table, gfm
+    from typeset.structure.markdown import escape
 
-    by_token = {d.token: d for d in diagrams} | {t.token: t for t in tables}
+    figures = [f for f in facts.get("figures", []) if any(p.text.strip() == f.token for p in paras)]
+    paths, data, problems = export(figures)
+    files.update(data)
+    facts.setdefault("uncertain", []).extend(problems)
+    by_token = {d.token: d for d in facts.get("diagrams", [])} | \
+        {t.token: t for t in facts.get("tables", [])} | {f.token: f for f in figures}
     blocks, skip = {}, set()
     for i, p in enumerate(paras):
         item = by_token.get(p.text.strip())
@@ -71,7 +85,13 @@ def _blocks(paras, diagrams, tables):
             if m and j not in skip:
                 caption, _ = m.group(1).strip(" :.-–"), skip.add(j)
                 break
-        blocks[item.token] = gfm(item, caption) if is_table else framework_block(item, caption)
+        if is_table:
+            blocks[item.token] = gfm(item, caption)
+        elif isinstance(item, Figure):
+            path = paths.get(item.token)
+            blocks[item.token] = f"![{escape(caption)}]({path})" if path else ""
+        else:
+            blocks[item.token] = framework_block(item, caption)
     return [p for i, p in enumerate(paras) if i not in skip], blocks
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from typeset.pdf.lines import Line
 
-# placeholder lines of typeset.pdf.diagram and .tables: a paragraph each
-DIAGRAM = ("TYPESETDIAGRAM", "TYPESETTABLE")
+# placeholder lines of typeset.pdf.diagram, .tables and .figures: a paragraph each
+DIAGRAM = ("TSD", "TST", "TSF")
 MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
 _PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
 _LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]\s?|(?:\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s)",
@@ -47,10 +47,11 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     """-> (paragraphs in reading order, dropped lines, body size, {diagrams, tables, uncertain
     spots as (page, what)})."""
     from typeset.pdf.diagram import take_diagrams
+    from typeset.pdf.figures import take_figures
     from typeset.pdf.tables import take_tables
 
     dropped: list[Dropped] = []
-    diagrams, tables, uncertain = [], [], []
+    diagrams, tables, figures, uncertain = [], [], [], []
     pg_size = {p.number: (p.width, p.height) for p in pages}
     by_no = {p.number: p for p in pages}
     ordered: dict[int, list[Line]] = {}
@@ -59,6 +60,8 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
         tables += found
         lines, found = take_diagrams(by_no[no], lines)
         diagrams += found
+        lines, found = take_figures(by_no[no], lines)
+        figures += found
         ordered[no] = _reading_order(lines, pg_size[no][0])
     _drop_running(ordered, pg_size, dropped)
     body = _body_size([ln for ls in ordered.values() for ln in ls])
@@ -67,7 +70,8 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     indents = _indent_style(ordered, body)
     for no in sorted(ordered):
         _paragraphs(ordered[no], paras, body, pitch, indents)
-    return paras, dropped, body, {"diagrams": diagrams, "tables": tables, "uncertain": uncertain}
+    return paras, dropped, body, {"diagrams": diagrams, "tables": tables, "figures": figures,
+                                   "uncertain": uncertain}
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:
@@ -108,7 +112,8 @@ def _join_rows(lines: list[Line]) -> list[Line]:
     """Fragments on one baseline (a tab stop, a table row) become one line, left to right."""
     out: list[Line] = []
     for ln in lines:
-        if out and abs(out[-1].y - ln.y) <= 0.3 * max(ln.size, 1) and ln.x0 >= out[-1].x1 - 1:
+        if out and abs(out[-1].y - ln.y) <= 0.3 * max(ln.size, 1) and ln.x0 >= out[-1].x1 - 1 \
+                and not ln.text.startswith(DIAGRAM) and not out[-1].text.startswith(DIAGRAM):
             a = out[-1]
             out[-1] = Line(a.page, a.x0, ln.x1, a.y, max(a.top, ln.top), min(a.bottom, ln.bottom),
                            a.size if len(a.text) >= len(ln.text) else ln.size, a.bold and ln.bold,

@@ -76,7 +76,7 @@ def take_tables(page, lines: list[Line], uncertain: list) -> tuple[list[Line], l
             continue
         used = {id(ln) for ln in inside}
         size = inside[0].size
-        token = "TYPESETTABLE" + secrets.token_hex(6)
+        token = "TST" + secrets.token_hex(4)
         rest = [ln for ln in rest if id(ln) not in used]
         rest.append(Line(page.number, x0, x1, y1 - size, y1, y1 - size, size, False, token))
         tables.append(Table(token, rows, page.number))
