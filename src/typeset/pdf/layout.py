@@ -18,8 +18,9 @@ from typeset.pdf.lines import Line
 
 # placeholder lines of typeset.pdf.diagram, .tables and .figures: a paragraph each
 DIAGRAM = ("TSD", "TST", "TSF")
-MARGIN = 0.09          # the top/bottom share of a page where running heads and page numbers live
-_PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|[ivxlcdm]{1,7}|[ก-ฮ])\s*[-–)\]]?$", re.I)
+MARGIN = 0.2           # the top/bottom share of a page where running heads and page numbers live
+_PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}|[ก-ฮ])\s*[-–)\]]?$",
+                      re.I)
 _LABEL = re.compile(r"^(?:[-•●○■□◆▪➢✓*]\s?|(?:\(?\d{1,2}[.)]|\(?[ก-ฮ][.)]|[a-z][.)]|\d+(?:\.\d+)+)\s)",
                     re.I)
 
@@ -128,22 +129,29 @@ def _shape(text: str) -> str:
 
 
 def _drop_running(ordered, pg_size, dropped) -> None:
+    """Page numbers (a number alone, first or last on its page, in the top or bottom margin
+    zone) and running heads (the same text, digits aside, at the same height on several
+    pages, in the margin zones) are dropped and reported."""
     n = len(ordered)
     seen: dict[tuple, set] = defaultdict(set)
     for no, lines in ordered.items():
         h = pg_size[no][1]
         for ln in lines:
             if ln.y > h * (1 - MARGIN) or ln.y < h * MARGIN:
-                seen[(_shape(ln.text), round(ln.y / 12))].add(no)
+                seen[(_shape(ln.text), round(ln.y / 6))].add(no)
     for no, lines in ordered.items():
         h = pg_size[no][1]
+        real = [ln for ln in lines if not ln.text.startswith(DIAGRAM)]
+        top = max((ln.y for ln in real), default=0)
+        bottom = min((ln.y for ln in real), default=0)
         keep = []
         for ln in lines:
             margin = ln.y > h * (1 - MARGIN) or ln.y < h * MARGIN
-            pages = seen.get((_shape(ln.text), round(ln.y / 12)), set())
-            if margin and _PAGE_NO.match(ln.text.strip()):
+            key = (_shape(ln.text), round(ln.y / 6))
+            pages = seen.get(key, set())
+            if margin and ln.y in (top, bottom) and _PAGE_NO.match(ln.text.strip()):
                 dropped.append(Dropped(no, "page number", ln.text))
-            elif margin and n >= 3 and len(pages) >= max(3, n // 4):
+            elif margin and n >= 3 and len(pages) >= max(3, n // 4) and not ln.text.startswith(DIAGRAM):
                 dropped.append(Dropped(no, f"running header/footer (on {len(pages)} pages)", ln.text))
             else:
                 keep.append(ln)
