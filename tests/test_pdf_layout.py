@@ -13,6 +13,7 @@ import pytest
 FONTS = Path(__import__("fontpkg_sarabun").__file__).parent / "files"
 TEXT = "การศึกษาความสำคัญของน้ำที่เกี่ยวข้องกับผู้ใช้ในเมืองใหญ่ทำให้เข้าใจปัญหาได้ดีขึ้น"
 HEAD = "รายงานฉบับสมบูรณ์ของโครงการ"
+NOTE = "หมายเหตุท้ายหน้าของงานนี้"
 PRE = r"""\documentclass[12pt]{article}
 \usepackage{fontspec,tikz,graphicx,fancyhdr}
 \setmainfont{Sarabun}[Path=%s/, Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold,
@@ -46,7 +47,7 @@ def folder(tmp_path_factory) -> Path:
     para = " ".join([TEXT] * 5)
     body = (
         "\\noindent{\\Large\\bfseries บทที่ 1}\n\n\\noindent{\\Large\\bfseries บทนำ}\n\n"
-        f"{para}\n\n"
+        f"{para}\\footnote{{{NOTE}}}\n\n"
         "\\begin{center}ตารางที่ 1.1 จำนวนผู้ใช้\\\\[4pt]\n"
         "\\begin{tabular}{|l|r|}\\hline ปี & จำนวน \\\\\\hline 2566 & 120 \\\\\\hline"
         " 2567 & 340 \\\\\\hline\\end{tabular}\\end{center}\n\n"
@@ -96,6 +97,11 @@ def test_image_saved_to_figures_with_caption(folder):
     figs = list((folder / "figures").iterdir())
     assert len(figs) == 1 and figs[0].stat().st_size > 0
     assert f"![ภาพตัวอย่าง](figures/{figs[0].name})" in _chapter(folder)
+
+
+def test_footnote_becomes_a_markdown_footnote(folder):
+    md = _chapter(folder)
+    assert f"ดีขึ้น[^p1-1]" in md.replace(" ", "") and f"\n\n[^p1-1]: {NOTE}\n" in md
 
 
 def test_body_text_kept_whole(folder):

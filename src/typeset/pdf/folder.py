@@ -23,7 +23,7 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
         front, rest = by_size(paras, facts["body"]) or (paras, [])
     body, refs, after = _split_references(rest)
     files: dict[str, str] = {}
-    values, parts, dropped = _front(front + refs, facts)
+    values, parts, dropped = _front(_plain_notes(front + refs, facts), facts)
     files.update(parts)
     notes = []
     doc = None
@@ -35,7 +35,7 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
         built, doc = build_thesis(text, text.splitlines(), source_name)
         for k, v in built.items():
             if k not in ("thesis.yaml", "import-report.md"):
-                files.setdefault(k, _place(v, blocks))
+                files.setdefault(k, _place(v, blocks, facts.get("refs", {})))
         notes.append(built.get("import-report.md", ""))
     files["thesis.yaml"] = _thesis_yaml(values, source_name, kind, doc)
     files["import-report.md"] = pdf_report(source_name, facts, dropped, files, notes)
@@ -45,9 +45,29 @@ def pdf_folder(paras, facts, source_name: str, kind: str) -> dict[str, str]:
 _FIGURE = re.compile(r"^(?:ภาพที่|รูปที่|แผนภาพที่|Figure)\s*[0-9๐-๙]+(?:[.-][0-9๐-๙]+)*\s*(.*)$")
 
 
-def _place(md: str, blocks: dict[str, str]) -> str:
+def _plain_notes(paras, facts):
+    """Front and back matter keep a note as a paragraph of its own, without the reference."""
+    from typeset.pdf.headings import Made
+
+    notes = facts.get("notes", {})
+    out = []
+    for p in paras:
+        t = p.text.strip()
+        if t in notes:
+            out.append(Made(notes[t][1], p.page))
+            continue
+        for tok in facts.get("refs", {}):
+            if tok in p.text:
+                p.text = p.text.replace(tok, "")
+        out.append(p)
+    return out
+
+
+def _place(md: str, blocks: dict[str, str], inline: dict[str, str]) -> str:
     """Each placeholder -> its block, as a paragraph of its own even where the structure code
-    ran it into a neighbouring line."""
+    ran it into a neighbouring line; inline ones (note references) in place."""
+    for token, ref in inline.items():
+        md = md.replace(token, ref)
     for token, block in blocks.items():
         if token in md:
             md = re.sub(rf"[ \t]*{token}[ \t]*", lambda m: f"\n\n{block}\n\n" if block else "", md)
@@ -66,13 +86,18 @@ def _blocks(paras, facts, files):
     from typeset.pdf.tables import Table, gfm
     from typeset.structure.markdown import escape
 
+    blocks: dict[str, str] = {}
     figures = [f for f in facts.get("figures", []) if any(p.text.strip() == f.token for p in paras)]
     paths, data, problems = export(figures)
     files.update(data)
     facts.setdefault("uncertain", []).extend(problems)
+    from typeset.pdf.notes import definition
+
+    for tok, (label, text) in facts.get("notes", {}).items():
+        blocks[tok] = definition(label, text)
     by_token = {d.token: d for d in facts.get("diagrams", [])} | \
         {t.token: t for t in facts.get("tables", [])} | {f.token: f for f in figures}
-    blocks, skip = {}, set()
+    skip = set()
     for i, p in enumerate(paras):
         item = by_token.get(p.text.strip())
         if item is None:

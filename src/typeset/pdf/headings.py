@@ -20,8 +20,8 @@ class _Line:
 
 
 @dataclass
-class Heading:
-    """A paragraph standing for a heading the structure code will read."""
+class Made:
+    """A paragraph made here: a heading the structure code will read, a note, a placeholder."""
     text: str
     page: int
     lines: list = field(default_factory=list)
@@ -71,10 +71,10 @@ def by_size(paras, body: float):
         title = _LABEL.sub("", p.text).strip()
         if short(p) and round(p.size) == top and _part(p.text) is None and title:
             ch, sec = ch + 1, 0
-            out += [Heading(f"บทที่ {ch}", p.page), Heading(title, p.page)]
+            out += [Made(f"บทที่ {ch}", p.page), Made(title, p.page)]
         elif short(p) and ch and title and section(p) and _part(p.text) is None:
             sec += 1
-            out.append(Heading(f"{ch}.{sec} {title}", p.page))
+            out.append(Made(f"{ch}.{sec} {title}", p.page))
         else:
             out.append(p)
     return paras[:first], out

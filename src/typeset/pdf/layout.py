@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typeset.pdf.lines import Line
 
 # placeholder lines of typeset.pdf.diagram, .tables and .figures: a paragraph each
-DIAGRAM = ("TSD", "TST", "TSF")
+DIAGRAM = ("TSD", "TST", "TSF", "TSN")
 MARGIN = 0.2           # the top/bottom share of a page where running heads and page numbers live
 _PAGE_NO = re.compile(r"^[-–(\[]?\s*(?:\d{1,4}|[๐-๙]{1,4}|x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}|[ก-ฮ])\s*[-–)\]]?$",
                       re.I)
@@ -66,12 +66,17 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
         ordered[no] = _reading_order(lines, pg_size[no][0])
     _drop_running(ordered, pg_size, dropped)
     body = _body_size([ln for ls in ordered.values() for ln in ls])
+    from typeset.pdf import notes as fn
+
+    found_notes = fn.take_footnotes(ordered, body)
+    refs, defs, pending = fn.link(ordered, found_notes)
     paras: list[Para] = []
     pitch = _pitch(ordered, body)
     indents = _indent_style(ordered, body)
     for no in sorted(ordered):
         _paragraphs(ordered[no], paras, body, pitch, indents)
-    return paras, dropped, body, {"diagrams": diagrams, "tables": tables, "figures": figures,
+    paras = fn.place(paras, pending)
+    return paras, dropped, body, {"refs": refs, "notes": defs, "diagrams": diagrams, "tables": tables, "figures": figures,
                                    "uncertain": uncertain}
 
 

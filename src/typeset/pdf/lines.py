@@ -18,6 +18,7 @@ from typeset.pdf.charmap import CONSONANTS, MARKS, PLACEHOLDER, PLACEHOLDER_END,
 _ORDER = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
 _ORDER.update({c: 1 for c in "\u0e48\u0e49\u0e4a\u0e4b"})
 _ORDER.update({"\u0e4c": 2, "\u0e4e": 2, "\u0e4d": 3})
+SUP, SUP_END = "\ue900", "\ue901"   # around a superscript digit (typeset.pdf.notes reads them)
 SPLIT_EM = 1.6      # a horizontal gap this wide (in font sizes) separates two text fragments
 
 
@@ -182,11 +183,15 @@ def _line(f, fonts, space_gap: float, page: int) -> Line:
     size = sizes.most_common(1)[0][0] if sizes else gs[0].size
     out = []
     prev = None
+    base_y = statistics.median(g.y for g in gs)
     for j, g in enumerate(gs):
         if prev is not None and not g.char.isspace() and not prev.char.isspace() \
                 and g.x - (prev.x + prev.adv) > space_gap * max(g.size, 1):
             out.append(" ")
-        out.append(g.char)
+        if g.char.isdigit() and g.size < 0.8 * size and g.y - base_y > 0.2 * size:
+            out.append(SUP + g.char + SUP_END)     # a raised small digit: a note reference
+        else:
+            out.append(g.char)
         ms = f["marks"].get(j)
         if ms:
             chars = "".join(m.char for m in sorted(ms, key=lambda m: m.seq))
@@ -210,7 +215,7 @@ _MATH = re.compile("[\U0001d400-\U0001d7ff\u210e]")
 
 
 def tidy(s: str) -> str:
-    s = _MATH.sub(_plain_math, s)
+    s = _MATH.sub(_plain_math, s).replace(SUP_END + SUP, "")
     s = s.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e32\u0e4d", "\u0e33")
     s = s.replace("\u00a0", " ")
     return " ".join(s.split())

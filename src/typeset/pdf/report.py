@@ -58,9 +58,12 @@ def pdf_report(source_name: str, facts: dict, dropped_front, files: dict, notes)
             if "dictionary" in r.evidence:
                 spots.append(f"- font {fr.name}, glyph {k}: named by the dictionary only "
                              f"({_show(r.char)}, {r.count} uses)")
-    if facts["images"]:
-        spots.append(f"- {len(facts['images'])} images on pages "
-                     f"{_pages(i.page for i in facts['images'])}: not extracted, add them to figures/")
+    for page, what in sorted(set(facts.get("uncertain", []))):
+        spots.append(f"- page {page}: {what}")
+    small = [i for i in facts["images"] if all(i is not f.image for f in facts.get("figures", []))]
+    if small:
+        spots.append(f"- {len(small)} small images (inline formulas, icons) on pages "
+                     f"{_pages(i.page for i in small)}: not imported; check the text around them")
     out += spots or ["- none"]
     out.append("")
     out += ["## Files written", ""] + [f"- {k}" for k in sorted(files)] + [""]
