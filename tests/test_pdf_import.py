@@ -16,7 +16,7 @@ FONTS = Path(__import__("fontpkg_sarabun").__file__).parent / "files"
 P1 = "การศึกษาความสำคัญของน้ำที่เกี่ยวข้องกับผู้ใช้ในเมืองใหญ่ทำให้เข้าใจปัญหาได้ดีขึ้น"
 P2 = "ข้อมูลที่นำมาใช้ในงานนี้มาจากการสำรวจผู้ใช้จำนวนมากและนำไปวิเคราะห์ต่อ"
 TEX = r"""\documentclass[12pt%(cls)s]{article}
-\usepackage{fontspec}
+\usepackage{fontspec,graphicx}
 \setmainfont{Sarabun}[Path=%(fonts)s/, Extension=.ttf, UprightFont=*-Regular,
   BoldFont=*-Bold, Script=Thai]
 \XeTeXlinebreaklocale "th"
@@ -171,3 +171,16 @@ def test_page_range(thesis_pdf):
     assert parse_pages("2-5") == (2, 5) and parse_pages("3") == (3, 3) and parse_pages("4-") == (4, None)
     with pytest.raises(UserError):
         parse_pages("5-2")
+
+
+def test_scanned_page_named_in_report(tmp_path):
+    from PIL import Image
+
+    Image.new("L", (300, 400), 128).save(tmp_path / "scan.png")
+    body = (f"{_para(P1)}\n\n\\newpage\n\\noindent\\includegraphics[width=\\textwidth]{{scan.png}}\n"
+            f"\\newpage\n{_para(P2)}\n")
+    pdf = _xelatex(tmp_path, "scanned", body)
+    from typeset.pdf import import_pdf
+
+    report = import_pdf(pdf)["import-report.md"]
+    assert "scanned pages (no text layer, not imported): 2" in report

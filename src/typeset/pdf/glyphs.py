@@ -10,6 +10,11 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.utils import apply_matrix_pt
+
 from typeset.errors import UserError
 from typeset.pdf.fonts import FontFacts, read_facts
 
@@ -118,85 +123,80 @@ def read_pdf(path: Path, first: int = 1, last: int | None = None) -> Pages:
     return Pages(out, rm.facts)
 
 
-class _Resources:
+class _Resources(PDFResourceManager):
     """pdfminer's resource manager, remembering each font's dictionary and embedded facts."""
 
-    def __new__(cls):
-        from pdfminer.pdfinterp import PDFResourceManager
+    def __init__(self):
+        super().__init__(caching=True)
+        self.facts: list[FontFacts] = []
+        self.index: dict[int, int] = {}
+        self._keep: list = []           # the fonts stay alive, so their ids stay unique
 
-        class R(PDFResourceManager):
-            def __init__(self):
-                super().__init__(caching=True)
-                self.facts: list[FontFacts] = []
-                self.index: dict[int, int] = {}
-
-            def get_font(self, objid, spec):
-                font = super().get_font(objid, spec)
-                if id(font) not in self.index:
-                    self.index[id(font)] = len(self.facts)
-                    self.facts.append(read_facts(font, spec))
-                    self._keep = getattr(self, "_keep", []) + [font]  # ids stay unique
-                return font
-
-        return R()
+    def get_font(self, objid, spec):
+        font = super().get_font(objid, spec)
+        if id(font) not in self.index:
+            self.index[id(font)] = len(self.facts)
+            self.facts.append(read_facts(font, spec))
+            self._keep.append(font)
+        return font
 
 
-def _Device(rm):
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdffont import PDFUnicodeNotDefined
+class _Device(PDFTextDevice):
+    """Records glyphs, images and drawn lines instead of building pdfminer's layout."""
+    page: Page
 
-    class D(PDFTextDevice):
-        page: Page
+    def __init__(self, rm: _Resources):
+        super().__init__(rm)
+        self.rm = rm
 
-        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-            try:
-                text = font.to_unichr(cid) or ""
-            except PDFUnicodeNotDefined:
-                text = ""
-            fi = rm.index.get(id(font))
-            facts = rm.facts[fi] if fi is not None else None
-            width = font.char_width(cid)
-            adv = width * fontsize * scaling
-            a, b, c, d, e, f = matrix
-            gid = facts.gid(cid) if facts is not None else -1
-            shape = facts.shape(gid) if facts is not None and gid >= 0 else None
-            sx, sy = a * fontsize * scaling, d * fontsize
-            if shape is not None and not shape.empty:
-                x0, x1 = e + sx * shape.x0, e + sx * shape.x1
-                y0, y1 = f + sy * (shape.y0 + rise / fontsize if fontsize else 0), f + sy * shape.y1
-            else:
-                x0, x1 = e, e + adv * a
-                y0, y1 = f, f + 0.5 * sy
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if y1 < y0:
-                y0, y1 = y1, y0
-            pg = self.page
-            pg.glyphs.append(Glyph(pg.number, fi if fi is not None else -1, gid, cid, text, e, f,
-                                   abs(sy) or fontsize, adv * a, x0, x1, y0, y1,
-                                   len(pg.glyphs)))
-            return adv
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+        try:
+            text = font.to_unichr(cid) or ""
+        except PDFUnicodeNotDefined:
+            text = ""
+        fi = self.rm.index.get(id(font))
+        facts = self.rm.facts[fi] if fi is not None else None
+        width = font.char_width(cid)
+        adv = width * fontsize * scaling
+        a, b, c, d, e, f = matrix
+        f += rise * d                   # Ts (text rise): superscripts drawn from the baseline
+        gid = facts.gid(cid) if facts is not None else -1
+        shape = facts.shape(gid) if facts is not None and gid >= 0 else None
+        sx, sy = a * fontsize * scaling, d * fontsize
+        if shape is not None and not shape.empty:
+            x0, x1 = e + sx * shape.x0, e + sx * shape.x1
+            y0, y1 = f + sy * shape.y0, f + sy * shape.y1
+        else:
+            x0, x1 = e, e + adv * a
+            y0, y1 = f, f + 0.5 * sy
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        pg = self.page
+        pg.glyphs.append(Glyph(pg.number, fi if fi is not None else -1, gid, cid, text, e, f,
+                               abs(sy) or fontsize, adv * a, x0, x1, y0, y1,
+                               len(pg.glyphs)))
+        return adv
 
-        def render_image(self, name, stream):
-            from pdfminer.utils import apply_matrix_pt
+    def render_image(self, name, stream):
+        from pdfminer.utils import apply_matrix_pt
 
-            pts = [apply_matrix_pt(self.ctm, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))]
-            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            self.page.images.append(Image(self.page.number, name, min(xs), min(ys), max(xs),
-                                          max(ys), stream))
+        pts = [apply_matrix_pt(self.ctm, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        self.page.images.append(Image(self.page.number, name, min(xs), min(ys), max(xs),
+                                      max(ys), stream))
 
-        def paint_path(self, gstate, stroke, fill, evenodd, path):
-            from pdfminer.utils import apply_matrix_pt
+    def paint_path(self, gstate, stroke, fill, evenodd, path):
+        from pdfminer.utils import apply_matrix_pt
 
-            pts = [apply_matrix_pt(self.ctm, (seg[-2], seg[-1])) for seg in path if len(seg) >= 3]
-            if len(pts) < 2:
-                return
-            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            w, h = max(xs) - min(xs), max(ys) - min(ys)
-            box = (min(xs), min(ys), max(xs), max(ys))
-            if min(w, h) <= 2.5 and max(w, h) >= 6:   # a ruling line, not a shape
-                self.page.rules.append(box)
-            elif stroke and w >= 30 and h >= 14 and any(seg[0] == "h" for seg in path):
-                self.page.boxes.append(box)           # a drawn box: a diagram's, a text box
-
-    return D(rm)
+        pts = [apply_matrix_pt(self.ctm, (seg[-2], seg[-1])) for seg in path if len(seg) >= 3]
+        if len(pts) < 2:
+            return
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        w, h = max(xs) - min(xs), max(ys) - min(ys)
+        box = (min(xs), min(ys), max(xs), max(ys))
+        if min(w, h) <= 2.5 and max(w, h) >= 6:   # a ruling line, not a shape
+            self.page.rules.append(box)
+        elif stroke and w >= 30 and h >= 14 and any(seg[0] == "h" for seg in path):
+            self.page.boxes.append(box)           # a drawn box: a diagram's, a text box
