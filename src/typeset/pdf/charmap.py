@@ -18,6 +18,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from typeset.pdf.symbol import from_symbol, is_symbol_code
 from typeset.thai.pua import from_pua
 
 CONSONANTS = set("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ")
@@ -105,6 +106,8 @@ def _cmap_char(facts, k: int) -> str:
 
 def _decide(facts, k: int, said: str, g, top: float | None) -> Reading:
     text = from_pua(said)
+    if is_symbol_code(text):
+        return Reading(from_symbol(text), said, "Symbol-font code (Adobe Symbol encoding)")
     shape = facts.shape(k) if facts is not None and k >= 0 else None
     zero = abs(g.adv) < 0.02 * max(g.size, 1)          # draws no advance: a mark's glyph
     chars = facts.cmap_chars.get(k, []) if facts is not None and k >= 0 else []

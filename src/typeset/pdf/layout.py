@@ -70,6 +70,7 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
 
     found_notes = fn.take_footnotes(ordered, body)
     refs, defs, pending = fn.link(ordered, found_notes)
+    _drop_private(ordered, uncertain)
     paras: list[Para] = []
     pitch = _pitch(ordered, body)
     indents = _indent_style(ordered, body)
@@ -127,6 +128,22 @@ def _join_rows(lines: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
+def _drop_private(ordered, uncertain) -> None:
+    """Private-use characters no witness explained (a symbol font's own codes) say nothing a
+    reader can use and stop the build: dropped, and reported by page."""
+    for no, lines in ordered.items():
+        n = 0
+        for ln in lines:
+            if _PRIVATE.search(ln.text):
+                n += len(_PRIVATE.findall(ln.text))
+                ln.text = " ".join(_PRIVATE.sub("", ln.text).split())
+        if n:
+            uncertain.append((no, f"{n} private-use characters with no known meaning dropped"))
 
 
 def _shape(text: str) -> str:
