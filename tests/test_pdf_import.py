@@ -184,3 +184,33 @@ def test_scanned_page_named_in_report(tmp_path):
 
     report = import_pdf(pdf)["import-report.md"]
     assert "scanned pages (no text layer, not imported): 2" in report
+
+
+def test_marks_drawn_after_the_next_letter_attach_by_position(thesis_pdf, tmp_path):
+    # redraw every glyph at its own place, each mark after the letter that follows its own
+    # (the stream order old producers write), then read it back
+    from typeset.pdf.glyphs import read_pdf
+    from typeset.pdf.lines import is_mark
+    from typeset.pdf import charmap
+
+    doc = read_pdf(thesis_pdf)
+    charmap.learn(doc.pages, doc.fonts)
+    pdf = pikepdf.open(thesis_pdf)
+    page = pdf.pages[0]
+    names = {str(f.BaseFont).lstrip("/"): str(n) for n, f in page.Resources.Font.items()}
+    glyphs = list(doc.pages[0].glyphs)
+    for i in range(len(glyphs) - 1):
+        if is_mark(glyphs[i]) and not is_mark(glyphs[i + 1]):
+            glyphs[i], glyphs[i + 1] = glyphs[i + 1], glyphs[i]
+    moved = sum(1 for a, b in zip(glyphs, doc.pages[0].glyphs) if a is not b)
+    assert moved > 20
+    ops = ["BT"]
+    for g in glyphs:
+        res = names[doc.fonts[g.font].name]
+        ops.append(f"{res} {g.size:.3f} Tf 1 0 0 1 {g.x:.3f} {g.y:.3f} Tm <{g.code:04X}> Tj")
+    ops.append("ET")
+    page.Contents = pdf.make_stream("\n".join(ops).encode("latin-1"))
+    bad = tmp_path / "order.pdf"
+    pdf.save(bad)
+    md, _ = imported(bad, tmp_path)
+    assert _thai(md) == _thai(expected_chapter())

@@ -142,31 +142,32 @@ def _stream_base(glyphs) -> dict[int, int]:
 
 
 def _attach(frags, marks, before: dict[int, int]) -> None:
-    """Give each mark to the base glyph its ink sits over, preferring a consonant; where its ink
-    touches two letters, the one the stream drew it after (the producer's cluster)."""
+    """Give each mark to the letter its ink sits over, preferring a consonant; where its ink
+    touches two letters about as much, the one the stream drew it after (the producer's
+    cluster)."""
     for m in marks:
         cx = (m.x0 + m.x1) / 2
-        best, best_score = None, None
+        em = max(m.size, 1)
+        cands = []                       # (overlap - distance, frag, index, letter)
         for f in frags:
-            em = max(m.size, 1)
             if abs(f["y"] - m.y) > 0.6 * em or cx < f["x0"] - em or cx > f["x1"] + em:
                 continue
             gs = f["bases"]
-            xs = [g.x0 for g in gs]
-            i = bisect.bisect_right(xs, cx)
+            i = bisect.bisect_right([g.x0 for g in gs], cx)
             for j in range(max(0, i - 3), min(len(gs), i + 2)):
                 g = gs[j]
                 if g.char.isspace():
                     continue
                 over = min(m.x1, g.x1) - max(m.x0, g.x0)
                 dist = 0.0 if g.x0 <= cx <= g.x1 else min(abs(cx - g.x0), abs(cx - g.x1))
-                score = (over > 0 or dist < 0.15 * em, _carrier(g, m),
-                         g.seq == before.get(m.seq) and (over > 0 or dist < 0.15 * em), over - dist)
-                if best_score is None or score > best_score:
-                    best, best_score = (f, j), score
-        if best is None:   # no letter under it: keep it where the stream drew it
+                if over > 0 or dist < 0.15 * em:
+                    cands.append((over - dist, f, j, g))
+        if not cands:      # no letter under it: keep it where the stream drew it
             continue
-        f, j = best
+        top = max(c[0] for c in cands)
+        close = [c for c in cands if c[0] >= top - 0.3 * max(m.x1 - m.x0, 0.05 * em)]
+        _, f, j, _ = max(close, key=lambda c: (_carrier(c[3], m), c[3].seq == before.get(m.seq),
+                                               c[0]))
         f["marks"].setdefault(j, []).append(m)
 
 
