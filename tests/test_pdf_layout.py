@@ -121,3 +121,10 @@ def test_report_chapters_from_type_size(tmp_path):
     assert len(chapters) == 2
     assert files[chapters[0]].startswith("# ส่วนที่ หนึ่ง\n\n## หัวข้อย่อยหนึ่ง\n\n")
     assert "template: thai-report" in files["thesis.yaml"]
+
+
+def test_imported_folder_builds(folder, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o",
+                        str(tmp_path / "build"), "--tex-only"], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr

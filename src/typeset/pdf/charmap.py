@@ -39,6 +39,7 @@ class Reading:
     evidence: str = ""         # why it differs from `said` (empty when it does not)
     candidates: str = ""       # for a mark nothing names: the marks its position allows
     count: int = 0
+    pages: tuple = ()          # the pages it is drawn on
 
 
 @dataclass
@@ -70,6 +71,7 @@ def learn(pages, fonts) -> list[FontReadings]:
         for k, gs in glyphs.items():
             r = _decide(facts, k, said[k], gs[0], top)
             r.count = len(gs)
+            r.pages = tuple(sorted({g.page for g in gs}))
             fr.readings[k] = r
             if r.candidates:
                 r.char = chr(ord(PLACEHOLDER) + len(unknown))

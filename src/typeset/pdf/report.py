@@ -57,7 +57,7 @@ def pdf_report(source_name: str, facts: dict, dropped_front, files: dict, notes)
         for k, r in fr.corrected():
             if "dictionary" in r.evidence:
                 spots.append(f"- font {fr.name}, glyph {k}: named by the dictionary only "
-                             f"({_show(r.char)}, {r.count} uses)")
+                             f"({_show(r.char)}, {r.count} uses on pages {_pages(r.pages)})")
     for page, what in sorted(set(facts.get("uncertain", []))):
         spots.append(f"- page {page}: {what}")
     small = [i for i in facts["images"] if all(i is not f.image for f in facts.get("figures", []))]
