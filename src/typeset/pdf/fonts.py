@@ -8,6 +8,7 @@ stronger witness. Both, and the glyph boxes, go to typeset.pdf.charmap to decide
 from __future__ import annotations
 
 import io
+import unicodedata
 import logging
 from dataclasses import dataclass, field
 
@@ -130,6 +131,8 @@ def _read_cmap(facts: FontFacts, font) -> None:
                 except Exception:
                     continue
                 ch = from_pua(chr(cp))
+                if unicodedata.category(ch) in ("Co", "Cc", "Cn", "Cs"):
+                    continue          # a private or control code says nothing about the glyph
                 have = facts.cmap_chars.setdefault(gid, [])
                 if ch not in have:
                     have.append(ch)
