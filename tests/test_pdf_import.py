@@ -214,3 +214,10 @@ def test_marks_drawn_after_the_next_letter_attach_by_position(thesis_pdf, tmp_pa
     pdf.save(bad)
     md, _ = imported(bad, tmp_path)
     assert _thai(md) == _thai(expected_chapter())
+
+
+def test_pages_option_and_range_past_the_end(thesis_pdf, tmp_path):
+    r = typeset("import", thesis_pdf, "-o", tmp_path / "a", "--pages", "1-1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = typeset("import", thesis_pdf, "-o", tmp_path / "b", "--pages", "5-9", cwd=tmp_path)
+    assert r.returncode == 2 and "no pages in the range" in r.stderr

@@ -21,8 +21,11 @@ def run(args) -> int:
     console = Console(stderr=True, highlight=False)
     raw_path = Path(args.raw)
     if _is_pdf(raw_path):
-        from typeset.pdf import import_pdf
+        from typeset.pdf import import_pdf, read_document
 
+        if args.kind == "article":      # the article engine reads text: the glyphs' text
+            paras, _ = read_document(raw_path, getattr(args, "pages", None))
+            return _article(args, "\n".join(p.text for p in paras) + "\n")
         files = import_pdf(raw_path, args.kind, getattr(args, "pages", None), console)
         return _write(Path(args.output), files, args.force, console)
     if getattr(args, "pages", None):
