@@ -1,11 +1,11 @@
 """displaced: damage that hides behind quotes, and words that fall apart into short dictionary words."""
 from typeset.repair import displaced
-from typeset.repair.context import Context
+from typeset.repair.state import State
 from typeset.repair.lexicon import Lexicon
 
 
 def _fix(line: str) -> str:
-    return displaced.apply([line], Context(raw=[line]))[0]
+    return displaced.apply([line], State(raw=[line]))[0]
 
 
 def test_quotes_glued_to_a_damaged_word_do_not_hide_it():

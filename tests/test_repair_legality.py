@@ -3,11 +3,11 @@ too far right; it goes back by spelling rule, where no dictionary can judge (nam
 import pytest
 
 from typeset.repair import legality, repair
-from typeset.repair.context import Context
+from typeset.repair.state import State
 
 
 def fix(lines):
-    ctx = Context(raw=list(lines))
+    ctx = State(raw=list(lines))
     return legality.apply(list(lines), ctx), ctx
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from typeset.repair import codes, digits, displaced, normalize, repair
-from typeset.repair.context import Context
+from typeset.repair.state import State
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
 
@@ -15,7 +15,7 @@ def lines(name: str) -> list[str]:
 
 
 def run(passes, raw):
-    ctx = Context(raw=list(raw))
+    ctx = State(raw=list(raw))
     out = list(raw)
     for p in passes:
         out = p.apply(out, ctx)

@@ -98,3 +98,17 @@ def test_numbered_headings_make_chapters_without_bthi_lines():
     files, doc = build_thesis(text, text.splitlines(), "x.txt")
     assert [c.title for c in doc.chapters] == ["บทนำ", "ทฤษฎี"]
     assert "ข้อความบทนำ" in files[next(k for k in files if k.startswith("chapters/01"))]
+
+
+def test_signature_line_and_name_read_as_one_paragraph():
+    text = ("คณะกรรมการสอบวิทยานิพนธ์\n"
+            "................................ ประธานกรรมการสอบวิทยานิพนธ์ (ดร.สมชาย ดีมาก)\n"
+            "................................ อาจารย์ที่ปรึกษาวิทยานิพนธ์ (รศ.ดร.สมศรี ใจงาม)")
+    v = read_front(paras(text)).values
+    assert v["committee"] == ["ดร.สมชาย ดีมาก"] and v["advisor"] == {"th": "รศ.ดร.สมศรี ใจงาม"}
+
+
+def test_a_repeated_title_page_gives_each_value_once():
+    v = read_front(paras(COVER + "\n" + COVER)).values
+    assert v["title"]["th"] == "การออกแบบระบบจัดการร้านกาแฟด้วยเว็บแอปพลิเคชัน"
+    assert v["author"] == {"th": "นางสาวสมหญิง ใจดี"}

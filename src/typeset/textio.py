@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from typeset.errors import UserError
+from typeset.thai.pua import is_thai_pua
 
 DEFAULT_MAX_MB = 10
 
@@ -167,8 +168,10 @@ def _check_printable(text: str, name: str) -> None:
     if "\x00" in text:
         raise UserError(f"{name}: is binary, not text (contains NUL characters): save it as plain text (UTF-8)")
     sample = text[:200_000]
+    # private-use Thai marks (U+F700-U+F71A, older fonts' shifted marks) are text: repair reads them
     bad = sum(1 for ch in sample
-              if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+              if ch not in _ALLOWED_CONTROLS and not is_thai_pua(ch)
+              and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
     # a few stray control characters are harmless (the LaTeX escaping drops them); many mean binary
     if bad > max(8, 0.02 * len(sample)):
         raise UserError(f"{name}: does not look like text ({bad} control or unassigned characters "

@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .context import Context
+from .state import State
 from .normalize import normalize_line
 from .thaichars import LEADING, MARKS, SARA_AM, is_thai
 
@@ -86,19 +86,24 @@ _NOT_CODE = r"\u0e01-\u0e5b\s\d\ufffd"
 _CODE_CHAR = re.compile(rf"(?<=[\u0e01-\u0e5b]) ?[^{_NOT_CODE}]")
 
 
-def _chain_to_thai(line: str, j: int, open_end: bool = False) -> bool:
+def _chain_to_thai(line: str, j: int, open_end: bool = False, limit: int = 3) -> bool:
     """Do more codes (each maybe after one space) follow from j and end glued to Thai (or, with
-    open_end, at a space, punctuation or the line end: "ท#q มา" is ที่ with two codes)?"""
+    open_end, at a space, punctuation or the line end: "ท#q มา" is ที่ with two codes; "หมtQ Sci"
+    is หมู่ before a Latin word)?"""
+    return _chain(line, j, open_end, True, limit) or (open_end and _chain(line, j, True, False, limit))
+
+
+def _chain(line: str, j: int, open_end: bool, across: bool, limit: int = 3) -> bool:
     n, k, seen = len(line), j, 0
     while k < n:
-        if line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
+        if across and line[k] == " " and k + 1 < n and _is_code_char(line[k + 1]):
             k += 2
         elif _is_code_char(line[k]):
             k += 1
         else:
             break
         seen += 1
-        if seen > 3:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
+        if seen > limit:  # longer runs are words ("Unipolar System (ระบบ"), not stacked marks
             return False
     if seen == 0:
         return False
@@ -128,7 +133,8 @@ def find_spots(lines: list[str]) -> list[Spot]:
                     if not (nxt_thai or _right_ok(line, j) or _chain_to_thai(line, j, open_end=True)):
                         break
                     spots.append(Spot(li, i, j, line[i], "glued"))
-                elif nxt_thai or _chain_to_thai(line, j):
+                elif nxt_thai or _chain_to_thai(line, j, limit=1):
+                    # after a space, one more code at most: "ค่า Sig.เท่ากับ" is a Latin word
                     spots.append(Spot(li, i - 1, j, line[i], "spaced"))
                 else:
                     if _right_ok(line, j) and (j >= n or not _is_code_char(line[j])):
@@ -144,7 +150,7 @@ def find_spots(lines: list[str]) -> list[Spot]:
     return spots
 
 
-def _chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
+def chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
     """(left context, original span, right context) around a spot, bounded by spaces."""
     a = spot.start
     while a > 0 and line[a - 1] != " " and spot.start - a < width:
@@ -155,7 +161,7 @@ def _chunk(line: str, spot: Spot, width: int = 24) -> tuple[str, str, str]:
     return line[a:spot.start], line[spot.start:spot.end], line[spot.end:b]
 
 
-def _decoded(span: str, code: str, thai: str) -> str:
+def decoded(span: str, code: str, thai: str) -> str:
     if thai in COMBINING:
         return thai  # a mark belongs to the preceding cell: the stray space goes too
     return span.replace(code, thai)  # a leading vowel may follow a real space
@@ -183,7 +189,7 @@ def _sample(work: list[str], code: str) -> list[tuple[str, str, str]]:
     for s in find_spots([work[i] for i in here]):
         if s.code != code or s.kind == "isolated":
             continue
-        key = _chunk(work[here[s.line]], s)
+        key = chunk(work[here[s.line]], s)
         if key not in seen:
             seen.add(key)
             sample.append(key)
@@ -196,7 +202,7 @@ def _trials(sample, code: str) -> list[str]:
     """The sample as it is, then decoded with each candidate in turn."""
     texts = [l + sp + r for l, sp, r in sample]
     for thai in CANDIDATES:
-        texts += [l + _decoded(sp, code, thai) + r for l, sp, r in sample]
+        texts += [l + decoded(sp, code, thai) + r for l, sp, r in sample]
     return texts
 
 
@@ -209,7 +215,7 @@ def _gains(scores: list[int], k: int) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], ctx: Context) -> str | None:
+def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], ctx: State) -> str | None:
     k = len(sample)
     ranked = sorted(gains, key=lambda t: -gains[t][0])
     best, second = ranked[0], ranked[1]
@@ -228,21 +234,10 @@ def _decide(code: str, sample, gains, uses: int, first: Spot, lines: list[str], 
     return best
 
 
-class _Trial:
-    """Context for trial repairs of snippets: shared lexicon, report thrown away."""
-
-    trial = True
-
-    def __init__(self, ctx: Context):
-        from .report import RepairReport
-
-        self.lexicon, self.report = ctx.lexicon, RepairReport()
-
-
 LEARN_ROUNDS = 3  # a code learned can make another one readable ("หนEอไมi": ่ first, then ้)
 
 
-def learn(lines: list[str], ctx: Context) -> dict[str, str]:
+def learn(lines: list[str], ctx: State) -> dict[str, str]:
     """Frequent codes one by one on plain dictionary scores (each decoded before the next is
     scored); then the rare ones together, scored after a trial repair of displaced marks
     because with few contexts a displaced mark nearby can hide the right answer ("ทีGสดุ").
@@ -254,7 +249,9 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
         if s.kind != "isolated":
             by_code[s.code].append(s)
     # the document's own abbreviation punctuation ("ค.ศ.") is decided spot by spot (`punct_codes`)
-    pending = sorted((c for c in by_code if c not in abbrev), key=lambda c: -len(by_code[c]))
+    paired = _paired(lines)
+    pending = sorted((c for c in by_code if c not in abbrev and c not in paired),
+                     key=lambda c: -len(by_code[c]))
     mapping: dict[str, str] = {}
     work = list(lines)
     for _ in range(LEARN_ROUNDS):
@@ -279,12 +276,30 @@ def learn(lines: list[str], ctx: Context) -> dict[str, str]:
     return mapping
 
 
+PAIRS = ("()", "“”", "‘’", "[]", "«»")
+
+
+def _paired(lines: list[str]) -> set[str]:
+    """Brackets and quotes the document opens and closes in balance are punctuation: a mark
+    code has no partner ("“อนาธิปไตย”" is a quotation, not โ…ะ)."""
+    text = "\n".join(lines)
+    out = set()
+    for a, b in PAIRS:
+        na, nb = text.count(a), text.count(b)
+        if na and nb and abs(na - nb) <= max(1, 0.1 * max(na, nb)):
+            out |= {a, b}
+    n = text.count('"')
+    if n >= 2 and sum(line.count('"') % 2 for line in lines) <= 0.1 * n:
+        out.add('"')
+    return out
+
+
 def _abbreviation_marks(lines: list[str]) -> set[str]:
     return {m.group(1) for line in lines for m in _ABBREV.finditer(line)}
 
 
 def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot]],
-                 lines: list[str], ctx: Context, seen: dict[str, list]) -> dict[str, str]:
+                 lines: list[str], ctx: State, seen: dict[str, list]) -> dict[str, str]:
     from . import displaced
 
     lex = ctx.lexicon
@@ -325,7 +340,7 @@ def _learn_round(work: list[str], order: list[str], by_code: dict[str, list[Spot
         t = [normalize_line(x)[0] for x in _trials(samples[c], c)]
         spans[c] = (len(texts), len(t))
         texts += t
-    texts = displaced.apply(texts, _Trial(ctx)) if texts else texts
+    texts = displaced.apply(texts, ctx.snippets(texts)) if texts else texts
     values = lex.value_many(texts)
     for c in rare:
         a, n = spans[c]
@@ -352,7 +367,7 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
             continue
         thai = mapping[s.code]
         span = line[s.start:s.end]
-        new = _decoded(span, s.code, thai)
+        new = decoded(span, s.code, thai)
         out.append(line[pos:s.start])
         out.append(new)
         pos = s.end
@@ -362,9 +377,28 @@ def decode_line(line: str, li: int, mapping: dict[str, str], counts: Counter | N
     return "".join(out)
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+ESTABLISHED = 5   # uses that show a document prints marks as codes at all
+
+
+def _established(mapping: dict[str, str], lines: list[str], ctx: State) -> dict[str, str]:
+    """Rare codes are trusted only in a document that shows code damage elsewhere: in clean
+    text a "/" or "S" next to Thai once or twice is punctuation or a Latin letter."""
+    uses = Counter(s.code for s in find_spots(lines) if s.kind != "isolated")
+    if any(uses[c] >= ESTABLISHED for c in mapping):
+        return mapping
+    ctx.learned["codes: too few uses"] = set(mapping)
+    for code, thai in mapping.items():
+        spot = next((s for s in find_spots(lines) if s.code == code), None)
+        if spot is not None:
+            ctx.report.flag(spot.line + 1, NAME, lines[spot.line].strip()[:60],
+                            f"{code!r} could be {thai} ({uses[code]} uses) but the document shows no "
+                            "other code damage: left as written")
+    return {}
+
+
+def apply(lines: list[str], ctx: State) -> list[str]:
     """Learn the map; decode glued and spaced codes (isolated ones wait for `isolated_codes`)."""
-    mapping = learn(lines, ctx)
+    mapping = _established(learn(lines, ctx), lines, ctx)
     ctx.report.code_map.update(mapping)
     counts: Counter = Counter()
     out = [decode_line(line, i, mapping, counts)

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .context import Context
+from .state import State
 
 NAME = "digits"
 LOSSY = "\ufffd"
@@ -123,7 +123,7 @@ def _search(toks: list[_Tok], clear: Counter) -> tuple[dict[str, str], float, di
     return best, best_score, margins
 
 
-def _decode_symbols(lines: list[str], ctx: Context) -> list[str]:
+def _decode_symbols(lines: list[str], ctx: State) -> list[str]:
     toks = _collect(lines)
     if not toks:
         return lines
@@ -164,7 +164,7 @@ def _decode_symbols(lines: list[str], ctx: Context) -> list[str]:
     return out
 
 
-def _lossy(t: _Tok, amap: dict[str, str], visible: set[str], clear: Counter, ctx: Context) -> str:
+def _lossy(t: _Tok, amap: dict[str, str], visible: set[str], clear: Counter, ctx: State) -> str:
     """U+FFFD: the lost digit is one no visible code stands for; take the document-wide choice
     only when this spot's own context prefers it too."""
     glob = amap.get(LOSSY)
@@ -199,7 +199,7 @@ def _label_parts(lines: list[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
-def _decode_labels(lines: list[str], ctx: Context) -> list[str]:
+def _decode_labels(lines: list[str], ctx: State) -> list[str]:
     labels = _label_parts(lines)
     out = list(lines)
     for k, (li, parts) in enumerate(labels):
@@ -239,7 +239,7 @@ def _decode_labels(lines: list[str], ctx: Context) -> list[str]:
     return out
 
 
-def _decode_chapters(lines: list[str], ctx: Context) -> list[str]:
+def _decode_chapters(lines: list[str], ctx: State) -> list[str]:
     """บทที่ X with X a non-digit: the chapter sequence (headings, or a list of chapters) decides."""
     refs = []  # (line, start, end, char, is_heading)
     for li, line in enumerate(lines):
@@ -276,7 +276,7 @@ def _decode_chapters(lines: list[str], ctx: Context) -> list[str]:
     return out
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     lines = _decode_symbols(lines, ctx)
     lines = _decode_labels(lines, ctx)
     return _decode_chapters(lines, ctx)

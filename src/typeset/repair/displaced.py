@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .context import Context
+from .state import State
 from .lexicon import word_freq
 from .thaichars import CONSONANTS, MARKS, THAI_RUN, cell_valid, cells, join_cells, order_marks, run_valid
 
@@ -183,6 +183,7 @@ class _Window:
         self.clean = False           # its moves left no damage behind
         self.allowed = None          # text ranges where marks may move (near the damage)
         self.inv = _invalid(self.cells)
+        self.first_text, self.first_inv = text, self.inv
         # joined spaces: kept in the text, left out when scoring (marks never cross them)
         self.gaps = [i for i, c in enumerate(text) if c == " "]
 
@@ -218,7 +219,7 @@ def _tokens(lines: list[str], rows: list[int], lex, cache: dict[str, list[str]])
     return out
 
 
-def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None = None,
+def _windows(lines: list[str], lex, memo: dict, across: bool = True, only: set[int] | None = None,
              learn: set[int] = frozenset()) -> list[_Window]:
     """Suspicious stretches of Thai: an unknown token or impossible cell with a token either side,
     starting one cell earlier (the mark may belong there), within one Thai run. With `only`,
@@ -228,11 +229,12 @@ def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None =
         rows = list(range(len(lines)))
         per_row = _tokens(lines, rows, lex, {})
         if across:  # kept: a later look at a few lines needs their unchanged neighbours
-            lex.line_tokens = {lines[i]: per_row[i] for i in rows}
+            memo.clear()
+            memo.update({lines[i]: per_row[i] for i in rows})
     else:  # the lines, those to learn from, and (their edge words only) their neighbours
         rows = sorted(only | learn)
         near = {j for i in only for j in range(i - 3, i + 4) if 0 <= j < len(lines)}
-        per_row = _tokens(lines, sorted(near | learn), lex, getattr(lex, "line_tokens", {}))
+        per_row = _tokens(lines, sorted(near | learn), lex, memo)
     spans: list[tuple[int, int, int]] = []   # (line, start, end) per token
     for li in rows:
         col = 0
@@ -349,17 +351,18 @@ def _windows(lines: list[str], lex, across: bool = True, only: set[int] | None =
 SETTLE = 4  # further looks at the lines a look changed (a fixed word can reveal the next one)
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
-    """Repair every line; a context with `trial = True` repairs independent snippets.
+def apply(lines: list[str], ctx: State) -> list[str]:
+    """Repair every line; a state with `trial = True` repairs independent snippets.
 
     Moving marks in a long damaged window can leave a word the window's first reading did not
     flag ("กมุพาพนัธ์": once พันธ์ is whole, กมุ stands out). The lines a look changed are looked at
     again until nothing moves, so a second repair finds nothing left to do (idempotence)."""
     lex = ctx.lexicon
-    trial = getattr(ctx, "trial", False)
+    trial = ctx.trial
     if not trial:  # trial repairs of snippets must not relearn it
         lex.learn_document(lines)
-    windows = _windows(lines, lex, across=not trial)  # snippets: no neighbours
+    memo = ctx.line_tokens
+    windows = _windows(lines, lex, memo, across=not trial)  # snippets: no neighbours
     out = _look(lines, windows, ctx)
     for _ in range(SETTLE):
         # lines where marks moved but damage is left: the moves may have made it readable,
@@ -370,12 +373,37 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         changed = {w.line for w in windows if w.moved}
         if not trial:
             lex.learn_document(out, before=lines)
-        windows = _windows(out, lex, across=not trial, only=again, learn=changed)
+        windows = _windows(out, lex, memo, across=not trial, only=again, learn=changed)
         lines, out = out, _look(out, windows, ctx)
     return out
 
 
-def _look(lines: list[str], windows: list[_Window], ctx: Context) -> list[str]:
+CONSISTENT = 3   # a well-formed spelling written this often, never as the repair would read it
+
+
+def _consistent(before: str, after: str, doc: str, lex) -> bool:
+    """A name the document writes the same way throughout ("เทอดสถีรศักดิ์") is its spelling,
+    unless the document also writes the repaired form somewhere, or the moved mark lands in a
+    long dictionary word (a font's damage is consistent too: "การศกึษา" is การศึกษา)."""
+    a = 0
+    while a < min(len(before), len(after)) and before[a] == after[a]:
+        a += 1
+    b = 0
+    while b < min(len(before), len(after)) - a and before[-1 - b] == after[-1 - b]:
+        b += 1
+    was, now = before[max(0, a - 3):len(before) - b + 3], after[max(0, a - 3):len(after) - b + 3]
+    if " " in was or doc.count(was) < CONSISTENT or doc.count(now):
+        return False
+    pos = 0
+    for t in lex.tokenize(after):
+        if pos <= a < pos + len(t) or a <= pos < len(after) - b:
+            if len(t) >= 4 and t in lex.words:
+                return False
+        pos += len(t)
+    return True
+
+
+def _look(lines: list[str], windows: list[_Window], ctx: State) -> list[str]:
     """Rounds of the best gaining moves in each window; the lines with the moves made."""
     lex = ctx.lexicon
     active = list(windows)
@@ -440,7 +468,14 @@ def _look(lines: list[str], windows: list[_Window], ctx: Context) -> list[str]:
         if not active:
             break
     out = list(lines)
+    doc = None
     for w in sorted(windows, key=lambda w: (w.line, -w.start)):
+        if w.moved and not w.first_inv and not ctx.trial:
+            doc = doc if doc is not None else "\n".join(lines)
+            if _consistent(w.first_text, w.text(), doc, lex):
+                ctx.report.flag(w.line + 1, NAME, w.first_text,
+                                "left as written: the document writes it this way throughout")
+                continue
         if not w.moved:
             if _invalid(w.cells):
                 ctx.report.flag(w.line + 1, NAME, w.text(), "impossible mark stack left as it is")

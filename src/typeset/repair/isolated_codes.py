@@ -8,35 +8,24 @@ dictionary. A lone letter after Thai text that is not a mark ("วิตาม�
 from __future__ import annotations
 
 from . import displaced
-from .codes import _chunk, _decoded, find_spots
-from .context import Context
+from .codes import chunk, decoded, find_spots
+from .state import State
 from .normalize import normalize_line
-from .report import RepairReport
 
 NAME = "isolated_codes"
 
 
-class _Quiet:
-    """Context for trial repairs: same lexicon, report thrown away."""
-
-    trial = True
-
-    def __init__(self, ctx: Context):
-        self.lexicon = ctx.lexicon
-        self.report = RepairReport()
-
-
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     mapping = ctx.report.code_map
     spots = [s for s in find_spots(lines) if s.kind == "isolated" and s.code in mapping]
     if not spots:
         return lines
     trials = []
     for s in spots:
-        left, span, right = _chunk(lines[s.line], s)
-        new = _decoded(span, s.code, mapping[s.code])
+        left, span, right = chunk(lines[s.line], s)
+        new = decoded(span, s.code, mapping[s.code])
         trials += [normalize_line(left + span + right)[0], normalize_line(left + new + right)[0]]
-    trials = displaced.apply(trials, _Quiet(ctx))
+    trials = displaced.apply(trials, ctx.snippets(trials))
     values = ctx.lexicon.value_many(trials)
     out = list(lines)
     changed = set()
@@ -44,7 +33,7 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
         if values[2 * k + 1] <= values[2 * k]:
             continue
         line = out[s.line]
-        out[s.line] = line[:s.start] + _decoded(line[s.start:s.end], s.code, mapping[s.code]) + line[s.end:]
+        out[s.line] = line[:s.start] + decoded(line[s.start:s.end], s.code, mapping[s.code]) + line[s.end:]
         changed.add(s.line)
         ctx.report.count("codes: isolated code decoded")
     return out

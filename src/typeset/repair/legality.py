@@ -6,7 +6,8 @@ whatever the word: mai han-akat (ั) and maitaikhu (็, apart from ก็) clo
 final consonant after them, so a run that ends in "consonant, consonant + ั" cannot be Thai. The
 mark was drawn one cell too far right: it belongs on the bare consonant before it.
 
-Two readings of such a run are left alone:
+Three readings of such a run are left alone:
+  * the run is a piece of a letter-spaced line ("ค ว า ม สั ม พั น ธ์"), joined by the spaces rule;
   * the run is half of a word split by a space or a line break ("ความสัมพั นธ์"): gluing it to what
     follows makes a dictionary word across the gap; that is the spaces pass's job;
   * the consonant that would take the mark ends a dictionary word ("กับรั"): it is a final, not
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .context import Context
+from .spaces import LETTER_RUN
+from .state import State
 from .thaichars import CONSONANTS, THAI_RUN, TONES
 
 NAME = "legality"
@@ -74,8 +76,11 @@ def fix_line(lines: list[str], li: int, lex) -> tuple[str, list[tuple[str, str]]
     """The line with orphaned ั / ็ moved back; and the (before, after) runs changed."""
     line = lines[li]
     out, changed, last = [], [], 0
+    spaced = [(x.start(), x.end()) for x in LETTER_RUN.finditer(line)]
     for m in THAI_RUN.finditer(line):
         run = m.group(0)
+        if any(a <= m.start() and m.end() <= b for a, b in spaced):
+            continue  # a letter-spaced line: the syllable goes on after the space (spaces rule)
         o = _ORPHAN.search(run)
         if o is None or (o.group(3)[0] == MAITAIKHU and o.group(2) == "ก"):
             continue  # no orphan mark, or the word ก็
@@ -92,7 +97,7 @@ def fix_line(lines: list[str], li: int, lex) -> tuple[str, list[tuple[str, str]]
     return "".join(out), changed
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     lex = ctx.lexicon
     out = list(lines)
     for li, line in enumerate(lines):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .context import Context
+from .state import State
 from .thaichars import MARKS, order_marks
 
 NAME = "normalize"
@@ -19,13 +19,20 @@ _MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
 # A combining mark never follows a space: the mark was displaced one cell to the right, over a
 # real space ("ใหม ่และ" is ใหม่ และ). Put it back before the space; the spaces pass decides later
 # whether that space splits a word.
-_SPACE_MARK = re.compile("(?<=[\u0e01-\u0e4e])( +)([" + "".join(sorted(MARKS)) + "]+)")
+_SPACE_MARK = re.compile("(?<=[\u0e01-\u0e4e])( +)([" + "".join(sorted(MARKS)) + "]+)( ?)")
+
+
+# Word equations extract as mathematical italic letters (U+1D400-U+1D7FF): the letters they are
+_MATH = re.compile("[\U0001D400-\U0001D7FF]")
 
 
 def normalize_line(line: str) -> tuple[str, int, int, int]:
     """Return (line, sara am fixes, mark reorders, marks moved back over a space)."""
     s = unicodedata.normalize("NFC", line)
-    s, n_space = _SPACE_MARK.subn(lambda m: m.group(2) + m.group(1), s)
+    if _MATH.search(s):
+        s = _MATH.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
+    # a mark alone between two spaces (letter spacing, "กลุ ่ ม"): one space stays, after it
+    s, n_space = _SPACE_MARK.subn(lambda m: m.group(2) + (m.group(3) or m.group(1)), s)
     s, n_am = _AM.subn(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", s)
     n_order = 0
 
@@ -39,7 +46,7 @@ def normalize_line(line: str) -> tuple[str, int, int, int]:
     return s, n_am, n_order, n_space
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     out = []
     for line in lines:
         s, n_am, n_order, n_space = normalize_line(line)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .codes import CANDIDATES, COMBINING, Spot, _chunk, abbreviation, is_punct
-from .context import Context
+from .codes import CANDIDATES, COMBINING, Spot, chunk, abbreviation, is_punct
+from .state import State
 from .normalize import normalize_line
 from .thaichars import THAI_RUN
 
@@ -33,13 +33,15 @@ def _word_at(toks: list[str], at: int) -> str:
     return ""
 
 
-def apply(lines: list[str], ctx: Context) -> list[str]:
+def apply(lines: list[str], ctx: State) -> list[str]:
     learned = ctx.report.code_map
+    # a code the codes rule found too thinly used in this document is not decided here either
+    thin = ctx.learned.get("codes: too few uses", set())
     spots: list[Spot] = []
     for li, line in enumerate(lines):
         for m in _SPOT.finditer(line):
             ch = m.group(1)
-            if ch in learned or not is_punct(ch) or abbreviation(line, m.start()):
+            if ch in learned or ch in thin or not is_punct(ch) or abbreviation(line, m.start()):
                 continue
             spots.append(Spot(li, m.start(), m.end(), ch, "glued"))
     if not spots:
@@ -49,7 +51,7 @@ def apply(lines: list[str], ctx: Context) -> list[str]:
     known = lambda w: w in lex.words or vocab.get(w, 0) >= 2  # noqa: E731
     texts, where = [], []
     for s in spots:
-        left, span, right = _chunk(lines[s.line], s)
+        left, span, right = chunk(lines[s.line], s)
         texts.append(left + span + right)
         where.append(len(left))
         for thai in CANDIDATES:

@@ -24,6 +24,10 @@ class RepairReport:
     coverage_after: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)     # pass -> seconds (for benchmarks)
     abbreviation_marks: set[str] = field(default_factory=set)   # punctuation seen in "ค.ศ."-style use
+    decisions: list[str] = field(default_factory=list)          # what was decided document-wide
+
+    def decide(self, what: str) -> None:
+        self.decisions.append(what)
 
     def count(self, kind: str, n: int = 1) -> None:
         if n:
@@ -37,6 +41,8 @@ class RepairReport:
         out.append(f"Thai dictionary coverage: {self.coverage_before:.1%} before, "
                    f"{self.coverage_after:.1%} after.")
         out.append("")
+        if self.decisions:
+            out += ["Decided for this document:", ""] + [f"- {d}" for d in self.decisions] + [""]
         if self.counts:
             out += ["| repair | count |", "|---|---|"]
             out += [f"| {k} | {v} |" for k, v in sorted(self.counts.items())]

@@ -273,7 +273,23 @@ def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Count
     return 0.75, f"compound '{cover}'"
 
 
-def _letter_spaced(line: str) -> list[tuple[int, int]]:
+def join_letter_spaced(lines: list[str], state) -> list[str]:
+    """Rule `letter_spaced`: letter-spaced runs joined before the mark rules read them (a mark
+    rule would otherwise move marks between the pieces of one word). Only in a document whose
+    raw text shows spaces inside words."""
+    if not space_damage(state.raw):
+        return lines
+    out = []
+    for line in lines:
+        spans = letter_spaced(line)
+        for s, e in reversed(spans):
+            line = line[:s] + line[s:e].replace(" ", "") + line[e:]
+        state.report.count("spaces: letter-spaced run joined", len(spans))
+        out.append(line)
+    return out
+
+
+def letter_spaced(line: str) -> list[tuple[int, int]]:
     """Spans of letter-spaced text: 4+ pieces of one or two letters separated by single spaces."""
     spans = []
     for m in LETTER_RUN.finditer(line):
@@ -349,6 +365,18 @@ def _together(c: Change, edges: dict, tok: _Tokenizer, pairs: Counter, whole: st
     return c
 
 
+_SPACED_MARK = re.compile("[\u0e01-\u0e4e] +[" + "".join(sorted(NO_START)) + "]")
+LETTER_RUNS_DAMAGE = 3     # a few spaced letter runs can be real ("ก ข ค ง" as labels)
+
+
+def space_damage(raw_lines: list[str]) -> bool:
+    """Does the extraction put spaces inside words? A space before a mark or a following vowel
+    (impossible in Thai), or letter-spaced runs, in the raw text say so."""
+    if any(_SPACED_MARK.search(line) for line in raw_lines):
+        return True
+    return sum(len(LETTER_RUN.findall(line)) for line in raw_lines) >= LETTER_RUNS_DAMAGE
+
+
 def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
                            words: Iterable[str] = ()) -> tuple[list[str], list[Change]]:
     tok = _Tokenizer(words)
@@ -362,7 +390,7 @@ def remove_spurious_spaces(lines: list[str], vocab: Counter | None = None,
     whole = "\n".join(lines)
     for n, line in enumerate(lines, 1):
         drop: set[int] = set()
-        for s, e in _letter_spaced(line):
+        for s, e in letter_spaced(line):
             drop.update(i for i in range(s, e) if line[i] == " ")
             changes.append(Change(n, s, line[s:e][:12], "", 0.9, True, "letter-spaced text"))
         # Certain removals first, then decide again on the result: a word is often split twice

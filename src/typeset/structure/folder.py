@@ -45,7 +45,9 @@ def paragraphs(lines: list[Line], joiner: Joiner, measure: Measure) -> list[Para
         if ln.blank:
             prev = None
             continue
-        if prev is None or measure.short(prev) or ln.lead > prev.lead + 4 \
+        # an indent starts a paragraph; centred lines (both set in, by different amounts) stand alone
+        centred = prev is not None and prev.lead > 1 and ln.lead > 1 and abs(ln.lead - prev.lead) > 1
+        if prev is None or measure.short(prev) or ln.lead > prev.lead + 1 or centred \
                 or CONTENTS_LINE.search(prev.text) or heading_part(prev.text) \
                 or heading_part(ln.text) or split_label(ln.text):
             out.append([ln])

@@ -107,6 +107,9 @@ DOTS = re.compile(r"^[.…_\s]{8,}")
 APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*[ก-ฮA-Z0-9]{1,2})?(?:\s.*)?$", re.I)
 
 
+APPENDIX_LABEL = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*(?:[ก-ฮ]|[A-Z0-9]{1,2})(?=\s|$))?", re.I)
+
+
 def heading_part(text: str) -> str | None:
     """Which part a heading paragraph opens: a front part, 'contents', 'committee', 'references'
     or 'appendix'."""
@@ -169,7 +172,7 @@ class _Reader:
             return
         lang = "th" if has_thai(value) else "en"
         pair = v.setdefault(key, {})
-        if lang in pair and value in pair[lang].split(", "):
+        if lang in pair and (value in pair[lang].split(", ") or len(value) > 8 and value in pair[lang]):
             return                 # the same value again (a repeated title page)
         if join is not None and lang in pair and join != "first":
             sep = join or ("" if has_thai(pair[lang][-1:]) and has_thai(value[:1]) else " ")
@@ -227,7 +230,11 @@ class _Reader:
         if not texts:
             return
         n = sum(1 for k in self.front.parts if k.startswith("appendices/")) + 1
-        out = [f"# {escape(self.titles.get(line, 'ภาคผนวก'))}", ""] + [escape(t) + "\n" for t in texts]
+        # the build prints "ภาคผนวก ก" itself: the title is what follows the label
+        title = APPENDIX_LABEL.sub("", self.titles.get(line, "")).strip()
+        if not title and len(texts) > 1 and len(texts[0]) <= 80:
+            title = texts.pop(0)
+        out = [f"# {escape(title or 'ภาคผนวก')}", ""] + [escape(t) + "\n" for t in texts]
         self.front.parts[f"appendices/{n:02d}-appendix.md"] = "\n".join(out)
 
     def prose(self, part: str, body: list[Para]) -> None:
@@ -266,7 +273,15 @@ class _Reader:
                 used[i] = True
                 continue
             last_label = None
-            # committee pages: a dotted signature line with the role, then (the name)
+            # committee pages: a dotted signature line with the role, then (the name), on one
+            # line or two
+            signed = re.match(r"^[.…_\s]{8,}(.*?)\s*\(([^()]+)\)$", t)
+            if signed:
+                role, name = signed.group(1), signed.group(2).strip()
+                self.put("advisor" if "ที่ปรึกษา" in role or "advisor" in role.lower() else "committee",
+                         name, p.line, ", ")
+                used[i], role = True, ""
+                continue
             if DOTS.match(t):
                 role = DOTS.sub("", t)
                 used[i] = True

@@ -21,6 +21,9 @@ NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e
 LEADING = set("เแโใไ")
 LATIN_END = re.compile(r"[A-Za-z0-9]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"“'‘]")
+# a Latin word, number or closing bracket at a line end: Thai after it is set off by a space
+HYPHENATED = re.compile(r"(?<![A-Za-z-])([A-Za-z]*[a-z]{2})-$")
+LATIN_CLOSE = re.compile(r"[A-Za-z0-9)\]”’%]$")
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +53,7 @@ class Joiner:
     text: str = ""
     words: frozenset[str] = frozenset()
     decisions: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, left, right, why)
+    dehyphenated: list[tuple[int, str, str]] = field(default_factory=list)    # (line, "Neore-", "alism")
 
     def join(self, parts: list[tuple[str, int, int]]) -> str:
         """parts: (text, trailing spaces on the raw line, line number) in order."""
@@ -59,7 +63,10 @@ class Joiner:
                 out = text
                 continue
             prev_trail, prev_no = parts[i - 1][1], parts[i - 1][2]
-            out += self.separator(out, text, prev_trail, prev_no) + text
+            sep = self.separator(out, text, prev_trail, prev_no)
+            if sep == "\x00":
+                out, sep = out[:-1], ""
+            out += sep + text
         return out
 
     def separator(self, left: str, right: str, trail: int, no: int) -> str:
@@ -76,11 +83,21 @@ class Joiner:
             return " "
         if trail > 0:
             return " "
-        # no trailing space: a line broken after a hyphen or a slash joins directly; two Latin
-        # words never run together
+        # no trailing space: a Latin word hyphenated at the line end is one word ("Neore-" +
+        # "alism"), unless the document writes it with the hyphen elsewhere; after another hyphen
+        # or a slash the line joins directly; two Latin words never run together
+        if HYPHENATED.search(left) and right[:1].islower() and right[:1].isascii():
+            head = HYPHENATED.search(left).group(1)
+            tail = re.match(r"[a-z]+", right).group()
+            if not self.text or f"{head}-{tail}" not in self.text:
+                self.dehyphenated.append((no, head + "-", tail))
+                return "\x00"          # join() drops the hyphen
         if a in "-/–" or b in ",.;:)]”’":
             return ""
-        if LATIN_END.search(left) and LATIN_START.match(right):
+        if LATIN_END.search(left) and LATIN_START.match(right) or not (THAI.match(a) or THAI.match(b)):
+            return " "
+        # Thai sets Latin words and numbers off with spaces: the page had one at the break
+        if (LATIN_CLOSE.search(left) and THAI.match(b)) or (THAI.match(a) and LATIN_START.match(right)):
             return " "
         return ""
 

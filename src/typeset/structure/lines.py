@@ -69,10 +69,15 @@ def _mark_page_numbers(lines: list[Line]) -> None:
         after = next((x for x in lines[i + 1:i + 5] if x.text), None)
         gap_before = i == 0 or not lines[i - 1].text
         gap_after = i + 1 >= len(lines) or not lines[i + 1].text
+        # centred under a blank line: a page number, even when the next page follows at once
+        centred = ln.lead >= 20 and gap_before and not (after and PAGE_NUMBER.match(after.text))
         # isolated between blank lines, and not a list of numbers (a table column)
-        if gap_before and gap_after and not (before and PAGE_NUMBER.match(before.text)) \
+        if centred or gap_before and gap_after and not (before and PAGE_NUMBER.match(before.text)) \
                 and not (after and PAGE_NUMBER.match(after.text)):
             ln.artefact = "page number"
+
+
+INDENT_MIN = 3     # leading spaces that make a first-line indent (a page start has one)
 
 
 class Measure:
@@ -94,6 +99,21 @@ class Measure:
             prev = ln
         indent = self.full - statistics.median(firsts) if len(firsts) >= 3 else 6.0
         self.indent = min(max(indent, 3.0), 15.0)
+        # pdftotext -layout writes no trailing spaces at all: a line's end then says nothing
+        self.trails = any(ln.trail for ln in content)
+        # the lead most body lines have (0 when the text starts at the margin)
+        leads = [ln.lead for ln in content]
+        self.body_lead = statistics.mode(leads) if leads else 0
+        # leading spaces of paragraph first lines, when the extraction kept them (-layout)
+        firsts_lead = [b.lead for a, b in zip(content, content[1:])
+                       if a.lead <= self.body_lead and b.lead >= self.body_lead + INDENT_MIN]
+        self.first_lead = statistics.median(firsts_lead) if len(firsts_lead) >= 3 else None
+
+    def indented(self, prev: Line, cur: Line) -> bool:
+        """Is `cur` a paragraph's indented first line after a body line (the layout kept the
+        indent as leading spaces)?"""
+        return self.first_lead is not None and prev.lead <= self.body_lead and \
+            abs(cur.lead - self.first_lead) <= 2
 
     def short(self, ln: Line, frac: float = 0.8) -> bool:
         return ln.width < frac * self.full

@@ -300,7 +300,10 @@ class _Parser:
                 ln = self.lines[i]
                 if i in ch.roles:
                     break
-                if ln.lead >= ATTRIBUTION_LEAD and quote:
+                # attribution: set in further than the quotation itself (a quote block may be
+                # indented as a whole)
+                base = self.lines[quote[0]].lead if quote else 0
+                if ln.lead >= base + ATTRIBUTION_LEAD and quote:
                     attrib.append(i)
                 elif attrib:
                     break
@@ -409,6 +412,8 @@ class _Parser:
     # -- paragraphs, lists and blocks ---------------------------------------------------------
     def _boundary(self, prev: Line, cur: Line) -> bool:
         """Does `cur` start a new paragraph after `prev`?"""
+        if self.m.indented(prev, cur):
+            return True     # a first-line indent (pdftotext -layout keeps it; no trailing spaces)
         if prev.trail == 0:
             return False
         if self.m.short(prev, 0.85):

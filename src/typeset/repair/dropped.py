@@ -1,0 +1,118 @@
+"""Rule `dropped`: tone marks and thanthakhat the text layer lost ("ใหความรู" for ให้ความรู้).
+
+Some PDF makers (XeLaTeX with some fonts, some Word exports) drop the marks drawn above a letter
+from the text layer. Where a word falls apart into unknown or rare pieces, each consonant of
+those pieces is tried with each mark, and the reading scored against the dictionary with the
+words around it. The rule is taken on for a document only when many such spots gain (at least
+MIN_FIXES and a share DOC_SHARE of its Thai words); clean text has next to none. Inside a
+document taken on, a mark is added only where it gains at least MIN_GAIN.
+"""
+from __future__ import annotations
+
+import re
+
+from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, TONES, UPPER_VOWELS
+
+NAME = "dropped"
+ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"      # ่ ้ ๊ ๋ ์ ็
+_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+MIN_GAIN = 3
+MIN_FIXES = 8
+DOC_SHARE = 0.01          # of the document's Thai tokens
+SUSPECT_LEN = 3           # pieces this short are what a word with a lost mark falls into
+ROUNDS = 4            # a word may have lost two marks (หุนยนต = หุ่นยนต์)
+
+
+def apply(lines: list[str], ctx) -> list[str]:
+    lex = ctx.lexicon
+    runs = [(i, m.start(), m.group()) for i, line in enumerate(lines) for m in _RUN.finditer(line)]
+    if not runs:
+        return lines
+    toks = lex.segment_many([r for _, _, r in runs])
+    n_tokens = sum(len(t) for t in toks)
+    on = None
+    for _ in range(ROUNDS):
+        cands = []          # (line, at, mark, window text, variant text)
+        for (i, start, run), ts in zip(runs, toks):
+            col = 0
+            for k, t in enumerate(ts):
+                if _suspect(t, lex):
+                    a = col - (len(ts[k - 1]) if k else 0)
+                    b = col + len(t) + (len(ts[k + 1]) if k + 1 < len(ts) else 0)
+                    window = run[a:b]
+                    for p in range(col, col + len(t)):
+                        if run[p] in CONSONANTS and not _has_tone(run, p):
+                            q = p + 1
+                            while q < len(run) and (run[q] in UPPER_VOWELS or run[q] in LOWER_VOWELS):
+                                q += 1
+                            for mark in ADDABLE:
+                                if mark in "\u0e4c\u0e47" and q != p + 1:
+                                    continue      # ์ and ็ sit alone on their letter
+                                cands.append((i, start + q, mark, window,
+                                              run[a:q] + mark + run[q:b], t, q - a))
+                col += len(t)
+        if not cands:
+            break
+        texts = list(dict.fromkeys([c[3] for c in cands] + [c[4] for c in cands]))
+        segs = dict(zip(texts, lex.segment_many(texts)))
+        val = {t: lex.value_tokens(s) for t, s in segs.items()}
+        best: dict[tuple[int, int], tuple[int, str, str]] = {}
+        for i, at, mark, w, v, t, off in cands:
+            # the mark must land in a dictionary word and make every word around it one
+            # ("บิตแมป" is not "บิต|แม่|ป": a fragment is left)
+            if not _lands(segs[v], off, lex) or _unknown(segs[v], lex):
+                continue
+            g = val[v] - val[w]
+            if g >= MIN_GAIN and g > best.get((i, at), (0, "", ""))[0]:
+                best[(i, at)] = (g, mark, t)
+        if on is None:
+            # distinct words: one loanword written the same way throughout ("บิตแมป") is the
+            # document's own spelling, not evidence of lost marks
+            words = {t for _, _, t in best.values()}
+            on = len(words) >= MIN_FIXES and len(best) >= DOC_SHARE * n_tokens
+            if not on:
+                return lines
+            ctx.report.decide(f"marks dropped from the text layer: {len(best)} spots in {len(words)} "
+                              f"different words gain from a tone mark or ์ restored "
+                              f"({n_tokens} Thai words)")
+        if not best:
+            break
+        rows = {i: list(lines[i]) for i, _ in best}
+        for (i, at), (g, mark, _) in sorted(best.items(), key=lambda x: -x[0][1]):
+            rows[i].insert(at, mark)
+        lines = list(lines)
+        for i, r in rows.items():
+            lines[i] = "".join(r)
+        ctx.report.count("dropped: mark restored", len(best))
+        runs = [(i, m.start(), m.group()) for i, line in enumerate(lines) for m in _RUN.finditer(line)]
+        toks = lex.segment_many([r for _, _, r in runs])
+    return lines
+
+
+def _lands(toks: list[str], at: int, lex) -> bool:
+    pos = 0
+    for t in toks:
+        if pos <= at < pos + len(t):
+            return t in lex.words and len(t) >= 2 and not lex.weak(t)
+        pos += len(t)
+    return False
+
+
+def _unknown(toks: list[str], lex) -> int:
+    return sum(len(t) for t in toks if _RUN.fullmatch(t) and t not in lex.words)
+
+
+def _suspect(tok: str, lex) -> bool:
+    if not _RUN.fullmatch(tok):
+        return False
+    return tok not in lex.words or (len(tok) <= SUSPECT_LEN and lex.weak(tok))
+
+
+def _has_tone(run: str, p: int) -> bool:
+    q = p + 1
+    while q < len(run) and (run[q] in UPPER_VOWELS or run[q] in LOWER_VOWELS or run[q] in TONES
+                            or run[q] == "\u0e4c"):
+        if run[q] in TONES or run[q] == "\u0e4c":
+            return True
+        q += 1
+    return False

@@ -1,0 +1,173 @@
+"""Rule `vowels`: sara aa (า) and sara am (ำ) extracted one for the other, learned per document.
+
+Some Word fonts put า and ำ on glyphs whose text map is the other one: "กำร", "ควำม" for การ,
+ความ, or "ลาดับ", "สาหรับ" for ลำดับ, สำหรับ; pypdf and pdftotext also leave a space before
+a real ำ ("บทน ำ"). No Thai syllable starts with ะ า ำ ๅ, so that space is dropped first.
+
+Then every า and ำ is tried as the other letter in its Thai run and the two readings are scored
+against the dictionary and the document's own words. A direction (ำ read for า, or า for ำ) is
+taken on for this document only when a clear share of its letters gain from the change
+(DIRECTION_SHARE, at least MIN_FIXES of them); clean text has next to none, so it is never
+touched. Inside a direction taken on, a letter changes only where its reading gains at least
+MIN_GAIN; runs the document also writes as they are elsewhere (a name written consistently)
+stay as written.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from typeset.thai.chars import SARA_AA, SARA_AM
+
+NAME = "vowels"
+
+# a space a following vowel cannot start a syllable after
+_SPACE_BEFORE_FOLLOWING = re.compile(r"(?<=[\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e]) +(?=[\u0e30\u0e32\u0e33\u0e45])")
+_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+CONTEXT = 12            # Thai letters each side scored with the letter
+MIN_GAIN = 2            # value a change must win by (Lexicon.value_tokens units)
+DIRECTION_SHARE = 0.05  # share of one letter's uses that must gain (clean text: under 1 %)
+MIN_FIXES = 5
+SWAP = {SARA_AA: SARA_AM, SARA_AM: SARA_AA}
+ROUNDS = 2
+TIE_SHARE = 0.8      # a form this often misread is changed where the dictionary cannot tell
+
+
+def apply(lines: list[str], ctx) -> list[str]:
+    lines, spaced = _drop_spaces(lines, ctx)
+    lex = ctx.lexicon
+    # runs the document writes standing alone: kept as written unless the change gains clearly
+    alone = Counter(w for line in lines for w in line.split() if _RUN.fullmatch(w))
+    prior: dict[tuple[str, bool], float] = {}
+    for round_ in range(ROUNDS):
+        spots = [(i, m.start() + k) for i, line in enumerate(lines) for m in _RUN.finditer(line)
+                 for k, ch in enumerate(m.group()) if ch in SWAP]
+        if not spots:
+            return lines
+        gains = _gains(lines, spots, lex)
+        if round_ == 0:
+            # a second run (after the spaces rule) keeps what the first learned
+            prior = ctx.learned.get(NAME)
+            if prior is None:
+                prior = ctx.learned[NAME] = _learn(lines, spots, gains, spaced, ctx)
+            if not prior:
+                return lines
+        rows = [list(line) for line in lines]
+        changed = 0
+        for (i, j), g in zip(spots, gains):
+            p = prior.get((lines[i][j], (i, j) in spaced))
+            if p is None or g < 0 or (g < MIN_GAIN and p < TIE_SHARE):
+                continue
+            word = _word_at(lines[i], j)
+            if alone.get(word, 0) >= 3 and g < 2 * MIN_GAIN and \
+                    _word_at(lines[i][:j] + SWAP[lines[i][j]] + lines[i][j + 1:], j) not in ctx.lexicon.words:
+                continue          # written this way on its own often: a name, or the right reading
+            rows[i][j] = SWAP[lines[i][j]]
+            changed += 1
+        changed += _pairs(lines, rows, spots, gains, prior, spaced, lex)
+        lines = ["".join(r) for r in rows]
+        ctx.report.count("vowels: sara aa / sara am corrected", changed)
+        if not changed:
+            break
+    return lines
+
+
+def _drop_spaces(lines: list[str], ctx) -> tuple[list[str], set[tuple[int, int]]]:
+    """Remove the space before a following vowel; remember where a vowel had one (a form of
+    its own: in some extractions the real ำ comes spaced and the misread one glued)."""
+    out, spaced = [], set()
+    for i, line in enumerate(lines):
+        pos, parts, last = 0, [], 0
+        for m in _SPACE_BEFORE_FOLLOWING.finditer(line):
+            parts.append(line[last:m.start()])
+            pos += m.start() - last
+            spaced.add((i, pos))
+            last = m.end()
+        parts.append(line[last:])
+        ctx.report.count("vowels: space before a following vowel removed", len(parts) - 1)
+        out.append("".join(parts))
+    return out, spaced
+
+
+def _learn(lines, spots, gains, spaced, ctx) -> dict[tuple[str, bool], float]:
+    """Per form (letter, spaced or not): is it read for the other letter in this document?
+    Returns the share of decided uses that gain, for the forms taken on."""
+    stats: dict[tuple[str, bool], list[int]] = {}
+    for (i, j), g in zip(spots, gains):
+        st = stats.setdefault((lines[i][j], (i, j) in spaced), [0, 0, 0])   # fix, keep, all
+        st[0] += g >= MIN_GAIN
+        st[1] += g <= -MIN_GAIN
+        st[2] += 1
+    prior = {}
+    for (letter, sp), (fix, keep, n) in sorted(stats.items()):
+        if fix >= MIN_FIXES and fix >= DIRECTION_SHARE * n:
+            share = fix / (fix + keep)
+            prior[(letter, sp)] = share
+            name = {SARA_AM: "sara am", SARA_AA: "sara aa"}
+            ctx.report.decide(f"{name[letter]}{' after a space' if sp else ''} extracted for "
+                              f"{name[SWAP[letter]]}: {fix} of {n} gain from the change, {keep} lose "
+                              f"(where the dictionary cannot tell, {'changed' if share >= TIE_SHARE else 'kept'})")
+    return prior
+
+
+def _word_at(line: str, j: int) -> str:
+    a = line.rfind(" ", 0, j) + 1
+    b = line.find(" ", j)
+    return line[a:] if b < 0 else line[a:b]
+
+
+def _window(line: str, j: int) -> tuple[int, int]:
+    m = None
+    for m in _RUN.finditer(line):
+        if m.start() <= j < m.end():
+            break
+    a, b = m.start(), m.end()
+    return max(a, j - CONTEXT), min(b, j + CONTEXT + 1)
+
+
+def _gains(lines: list[str], spots: list[tuple[int, int]], lex) -> list[int]:
+    texts = []
+    for i, j in spots:
+        a, b = _window(lines[i], j)
+        s = lines[i][a:b]
+        k = j - a
+        texts.append(s)
+        texts.append(s[:k] + SWAP[s[k]] + s[k + 1:])
+    vals = _values(texts, lex)
+    return [vals[2 * n + 1] - vals[2 * n] for n in range(len(spots))]
+
+
+def _pairs(lines, rows, spots, gains, prior, spaced, lex) -> int:
+    """Two letters close together that only read as a word changed both ("นำนำชาติ" is
+    นานาชาติ, but neither นานำ nor นำนา is anything): flipped together where that gains."""
+    pairs = []
+    for n in range(len(spots) - 1):
+        (i, j), (i2, j2) = spots[n], spots[n + 1]
+        if i != i2 or j2 - j > 3 or lines[i][j] != lines[i][j2] or rows[i][j] != lines[i][j] \
+                or rows[i][j2] != lines[i][j2] or " " in lines[i][j:j2]:
+            continue
+        if prior.get((lines[i][j], (i, j) in spaced)) is None:
+            continue
+        pairs.append((n, i, j, j2))
+    if not pairs:
+        return 0
+    texts = []
+    for n, i, j, j2 in pairs:
+        a, b = _window(lines[i], j)
+        b = max(b, min(len(lines[i]), j2 + CONTEXT + 1))
+        s = lines[i][a:b]
+        k, k2 = j - a, j2 - a
+        texts += [s, s[:k] + SWAP[s[k]] + s[k + 1:k2] + SWAP[s[k2]] + s[k2 + 1:]]
+    vals = _values(texts, lex)
+    done = 0
+    for (n, i, j, j2), v0, v1 in zip(pairs, vals[::2], vals[1::2]):
+        if v1 - v0 >= MIN_GAIN and v1 - v0 > max(gains[n], gains[n + 1]) + 1:
+            rows[i][j], rows[i][j2] = SWAP[lines[i][j]], SWAP[lines[i][j2]]
+            done += 2
+    return done
+
+
+def _values(texts: list[str], lex) -> list[int]:
+    uniq = list(dict.fromkeys(texts))
+    v = dict(zip(uniq, lex.value_many(uniq)))
+    return [v[t] for t in texts]
