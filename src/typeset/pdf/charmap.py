@@ -108,7 +108,7 @@ def _cmap_char(facts, k: int) -> str:
 
 def _decide(facts, k: int, said: str, g, top: float | None) -> Reading:
     text = from_pua(said)
-    if is_symbol_code(text):
+    if is_symbol_code(text) and from_symbol(text) != text:
         return Reading(from_symbol(text), said, "Symbol-font code (Adobe Symbol encoding)")
     shape = facts.shape(k) if facts is not None and k >= 0 else None
     zero = abs(g.adv) < 0.02 * max(g.size, 1)          # draws no advance: a mark's glyph

@@ -136,14 +136,16 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]")
 def _drop_private(ordered, uncertain) -> None:
     """Private-use characters no witness explained (a symbol font's own codes) say nothing a
     reader can use and stop the build: dropped, and reported by page."""
+    found = {}
     for no, lines in ordered.items():
-        n = 0
         for ln in lines:
             if _PRIVATE.search(ln.text):
-                n += len(_PRIVATE.findall(ln.text))
+                found[no] = found.get(no, 0) + len(_PRIVATE.findall(ln.text))
                 ln.text = " ".join(_PRIVATE.sub("", ln.text).split())
-        if n:
-            uncertain.append((no, f"{n} private-use characters with no known meaning dropped"))
+    if found:
+        pages = ", ".join(map(str, sorted(found)))
+        uncertain.append((min(found), f"{sum(found.values())} private-use characters with no "
+                                      f"known meaning dropped (pages {pages})"))
 
 
 def _shape(text: str) -> str:
