@@ -101,7 +101,7 @@ def test_image_saved_to_figures_with_caption(folder):
 
 def test_footnote_becomes_a_markdown_footnote(folder):
     md = _chapter(folder)
-    assert f"ดีขึ้น[^p1-1]" in md.replace(" ", "") and f"\n\n[^p1-1]: {NOTE}\n" in md
+    assert "ดีขึ้น[^p1-1]" in md.replace(" ", "") and f"\n\n[^p1-1]: {NOTE}\n" in md
 
 
 def test_body_text_kept_whole(folder):

@@ -40,6 +40,7 @@ class FontFacts:
     code_gid: dict = field(default_factory=dict)    # simple fonts: code -> gid
     cmap_chars: dict = field(default_factory=dict)  # gid -> characters the font's cmap gives it
     _shapes: dict = field(default_factory=dict)
+    _count: int = -1
     bold: bool = False
 
     def gid(self, code: int) -> int:
@@ -76,7 +77,11 @@ class FontFacts:
 
     @property
     def _nglyphs(self) -> int:
-        return self.program["maxp"].numGlyphs if self.program is not None else 0
+        if self.program is None:
+            return 0
+        if self._count < 0:          # the glyph order, not maxp (a font being built lacks it)
+            self._count = len(self.program.getGlyphOrder())
+        return self._count
 
 
 def read_facts(font, spec) -> FontFacts:

@@ -180,16 +180,12 @@ class _Device(PDFTextDevice):
         return adv
 
     def render_image(self, name, stream):
-        from pdfminer.utils import apply_matrix_pt
-
         pts = [apply_matrix_pt(self.ctm, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         self.page.images.append(Image(self.page.number, name, min(xs), min(ys), max(xs),
                                       max(ys), stream))
 
     def paint_path(self, gstate, stroke, fill, evenodd, path):
-        from pdfminer.utils import apply_matrix_pt
-
         pts = [apply_matrix_pt(self.ctm, (seg[-2], seg[-1])) for seg in path if len(seg) >= 3]
         if len(pts) < 2:
             return
