@@ -129,11 +129,13 @@ def test_dropped_tone_mark_named_by_dictionary(thesis_pdf, tmp_path):
     assert _thai(md) == _thai(expected_chapter())
 
 
-def test_two_columns_read_left_then_right(tmp_path):
+# Thai justified to both edges, columns 0.3 cm apart: no gap wide enough to split rows alone
+@pytest.mark.parametrize("gutter", ["", "\\XeTeXlinebreakskip=0pt plus 3pt\\setlength{\\columnsep}{0.3cm}"])
+def test_two_columns_read_left_then_right(tmp_path, gutter):
     left = "ฝั่งซ้ายเล่าเรื่องการเดินทางไปต่างจังหวัดของนักเรียน"
     right = "ฝั่งขวาอธิบายผลการทดลองทางวิทยาศาสตร์ในห้องเรียน"
     # \newpage in two-column mode ends the left column: the right one starts at the same height
-    body = f"{_para(left, 12)}\n\n\\newpage\n\n{_para(right, 12)}\n"
+    body = f"{gutter}{_para(left, 12)}\n\n\\newpage\n\n{_para(right, 12)}\n"
     pdf = _xelatex(tmp_path, "cols", body, ",twocolumn")
     from typeset.pdf import read_document
 

@@ -53,9 +53,35 @@ def page_lines(page, fonts, space_gap: float) -> list[Line]:
         (marks if is_mark(g) else bases).append(g)
     rows = _rows(bases)
     walls = [r for r in page.rules if r[2] - r[0] <= 2.5]      # vertical rules: cell walls
+    gutter = _gutter_x(rows, page.width)
+    if gutter is not None:       # columns set closer than SPLIT_EM still split their rows
+        walls.append((gutter, min(g.y for g in bases) - 1, gutter, max(g.y for g in bases) + 1))
     frags = [f for r in rows for f in _split(r, walls)]
     _attach(frags, marks, _stream_base(page.glyphs))
     return [_line(f, fonts, space_gap, page.number) for f in frags if f["bases"]]
+
+
+def _gutter_x(rows, width: float) -> float | None:
+    """The x in the middle of the page that nearly every row with letters on both sides of it
+    crosses through a gap between letters (not a word space), with a quarter page of text on
+    either side: two columns set close together."""
+    if len(rows) < 10:
+        return None
+    spans = []                    # per row: (left end, right end, [gaps])
+    for r in rows:
+        letters = [g for g in r if not g.char.isspace()]
+        if letters:
+            gaps = [(a.x + a.adv, b.x) for a, b in zip(letters, letters[1:])
+                    if b.x - (a.x + a.adv) > 0.6 * max(a.size, 1)]
+            spans.append((letters[0].x, letters[-1].x + letters[-1].adv, gaps))
+    best, best_n = None, 0
+    for i in range(31):
+        x = width * (0.35 + 0.01 * i)
+        across = [gs for x0, x1, gs in spans if x - x0 > 0.25 * width and x1 - x > 0.25 * width]
+        n = sum(1 for gs in across if any(a <= x <= b for a, b in gs))
+        if n >= 5 and n >= 0.8 * len(across) and n > best_n:
+            best, best_n = x, n
+    return best
 
 
 def _rows(bases) -> list[list]:
