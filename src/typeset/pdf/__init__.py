@@ -1,12 +1,18 @@
 """`typeset import FILE.pdf`: recover a Thai document from the PDF itself, glyph by glyph.
 
-    read_pdf (glyphs.py)     every glyph with font, glyph id, position, ink box (pdfminer.six)
+    read_pdf (glyphs.py)     every glyph with font, glyph id, position, ink box (pdfminer.six);
+                             fonts.py reads the embedded font programs (fontTools)
     charmap.learn            per font and glyph id: which character, from the embedded font's
-                             cmap, the glyph's shape, the ToUnicode map and the PUA table
+                             cmap, the glyph's shape, the ToUnicode map, the Thai PUA table and
+                             the Symbol encoding (symbol.py)
     lines.page_lines         rows by baseline, marks attached to the letter their ink sits on
     marks.resolve            marks no witness names, named by the dictionary
-    layout.arrange           reading order (columns), running heads dropped, paragraphs
-    folder.pdf_folder        front matter, chapters (typeset.structure), references, report
+    layout.arrange           ruled tables (tables.py), boxed diagrams (diagram.py), images
+                             (figures.py), reading order (columns), running heads and page
+                             numbers dropped, footnotes (notes.py), paragraphs
+    folder.pdf_folder        front matter (typeset.structure.front), chapters (typeset.structure;
+                             headings by size where there is no บทที่ line: headings.py),
+                             references, import-report.md (report.py)
 """
 from __future__ import annotations
 
