@@ -44,6 +44,7 @@ bench: venv
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/docx_bench.py
+	$(BIN)/python benchmarks/pdfimport.py
 
 clean:
 	rm -rf build

@@ -35,7 +35,7 @@ def test_tis620_utf16_and_utf8_imports_are_identical(tmp_path):
 
 @pytest.mark.parametrize("data, fragment", [
     (b"", "file is empty"),
-    (b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "pdftotext"),
+    (b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "damaged PDF"),
     (b"PK\x03\x04\x14\x00\x06\x00", "Word (.docx)"),
     (b"\x00\x01\x02\x03binary\x00\xff", "binary"),
     (b"caf\xe9 cr\xe8me br\xfbl\xe9e", "not UTF-8, UTF-16 or TIS-620"),

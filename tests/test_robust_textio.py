@@ -71,7 +71,7 @@ def test_thai_decomposed_sara_am_is_kept_as_written(tmp_path):
 @pytest.mark.parametrize("data, fragment", [
     (b"", "file is empty"),
     (b"  \n\r\n\t", "only blank space"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF, not text: extract the text first"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF, not text: import it with `typeset import FILE.pdf"),
     (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "zip/Word (.docx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word (.doc)"),
     (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00", "binary, not text (contains NUL bytes"),

@@ -41,10 +41,12 @@ def make_parser() -> argparse.ArgumentParser:
     w.add_argument("folder", help="a new or empty folder")
     w.add_argument("--template", help="template name (see `typeset templates`) or folder")
 
-    i = sub.add_parser("import", help="import raw (PDF-extracted) text into a thesis folder")
-    i.add_argument("raw", help="raw text file")
+    i = sub.add_parser("import", help="import a PDF or raw (PDF-extracted) text into a thesis folder")
+    i.add_argument("raw", help="a PDF, or a raw text file")
     i.add_argument("-o", "--output", required=True, help="folder to write")
-    i.add_argument("--kind", choices=["thesis", "article"], help="what the text is (default: detect)")
+    i.add_argument("--kind", choices=["thesis", "report", "article"],
+                   help="what the document is (default: detect)")
+    i.add_argument("--pages", metavar="A-B", help="PDF only: import pages A to B")
     i.add_argument("--force", action="store_true", help="overwrite edited files (a backup is kept)")
 
     o = sub.add_parser("outline", help="print the heading tree with generated numbers")

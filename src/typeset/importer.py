@@ -1,4 +1,5 @@
-"""`typeset import RAW -o DIR [--kind thesis|article] [--force]`: raw extracted text -> source folder.
+"""`typeset import FILE -o DIR [--kind thesis|report|article] [--pages A-B] [--force]`: a PDF
+(typeset.pdf), a Word file (typeset.docx) or raw extracted text -> source folder.
 
 Thesis: character repair (typeset.repair) -> structure (typeset.structure) -> guarded write
 (typeset.diff.guard: an edited file is never overwritten; the new version goes beside it).
@@ -6,7 +7,6 @@ Article: handed to typeset.article. Without --kind the text's shape decides, and
 """
 from __future__ import annotations
 
-import importlib
 import zipfile
 from pathlib import Path
 
@@ -20,6 +20,16 @@ def run(args) -> int:
 
     console = Console(stderr=True, highlight=False)
     raw_path = Path(args.raw)
+    if _is_pdf(raw_path):
+        from typeset.pdf import import_pdf, read_document
+
+        if args.kind == "article":      # the article engine reads text: the glyphs' text
+            paras, _ = read_document(raw_path, getattr(args, "pages", None))
+            return _article(args, "\n".join(p.text for p in paras) + "\n")
+        files = import_pdf(raw_path, args.kind, getattr(args, "pages", None), console)
+        return _write(Path(args.output), files, args.force, console)
+    if getattr(args, "pages", None):
+        raise UserError(f"{raw_path}: --pages applies to a PDF, and this is not one")
     if is_word(raw_path):
         return _word(args, raw_path, console)
     text = read_text(raw_path)
@@ -33,6 +43,8 @@ def run(args) -> int:
                       f"(use --kind to choose)")
     if kind == "article":
         return _article(args, text)
+    if kind == "report":
+        kind = "thesis"
     files = import_thesis(text, raw_path.name, console)
     return _write(Path(args.output), files, args.force, console)
 
@@ -75,6 +87,16 @@ def _word(args, path: Path, console) -> int:
     return _write(out, {k: v for k, v in files.items() if isinstance(v, str)}, args.force, console)
 
 
+def _is_pdf(path: Path) -> bool:
+    """A PDF by its first bytes (a PDF may start with junk before %PDF-), or by its name."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return path.suffix.lower() == ".pdf"
+    return b"%PDF-" in head or path.suffix.lower() == ".pdf"
+
+
 def _a(phrase: str) -> str:
     """'an article', 'a thesis'."""
     return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
@@ -111,11 +133,6 @@ def _write(out: Path, files: dict[str, str], force: bool, console) -> int:
 
 
 def _article(args, text: str) -> int:
-    try:
-        mod = importlib.import_module("typeset.article.importer")
-    except ModuleNotFoundError as e:
-        if e.name != "typeset.article.importer":
-            raise
-        raise UserError("article import is not available in this version (typeset.article.importer "
-                        "is missing)") from None
-    return int(mod.run(args, text) or 0)
+    from typeset.article.importer import run as run_article
+
+    return int(run_article(args, text) or 0)

@@ -114,8 +114,7 @@ def _decode(data: bytes, name: str) -> str:
 def _magic_kind(data: bytes) -> str | None:
     head = data[:8]
     if head.startswith(b"%PDF-"):
-        return ("is a PDF, not text: extract the text first, e.g. "
-                "`pdftotext -layout FILE.pdf FILE.txt`")
+        return "is a PDF, not text: import it with `typeset import FILE.pdf -o DIR`"
     if head.startswith(b"PK\x03\x04"):
         return ("is a zip/Word (.docx) file, not text: `typeset import` reads Word files named "
                 ".docx; rename it, or save it as plain text (UTF-8)")

@@ -176,8 +176,9 @@ def write_import(folder: Path | str, files: dict[str, str], force: bool = False)
             atomic_write(bpath, text)
             new_manifest[beside] = new_hash
             report.kept.append((target, beside))
-            report.diffs[target] = compare_texts(current.decode("utf-8", errors="replace"), text,
-                                                 old_name=target, new_name=beside)
+            if isinstance(text, str):        # an image (figures/) has no word diff
+                report.diffs[target] = compare_texts(current.decode("utf-8", errors="replace"),
+                                                     text, old_name=target, new_name=beside)
     written = {renamed.get(r, r) for r in files} | {b for _, b in report.kept}
     for sub in sorted({Path(r).parent for r in written}):
         d = folder / sub

@@ -30,9 +30,11 @@ def escape(text: str) -> str:
 
 
 def yaml_scalar(value: str) -> str:
-    """A YAML scalar: plain when YAML reads it back unchanged, else a JSON (= YAML) string."""
+    """A YAML scalar: plain when YAML reads it back unchanged, also inside a flow mapping
+    ({th: …, en: …}: no , [ ] { }), else a JSON (= YAML) string."""
     try:
-        if value and yaml.safe_load(value) == value and "\n" not in value and ": " not in value:
+        if value and yaml.safe_load(value) == value and "\n" not in value and ": " not in value \
+                and not any(c in value for c in ",[]{}"):
             return value
     except yaml.YAMLError:
         pass

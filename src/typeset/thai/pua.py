@@ -22,3 +22,11 @@ PUA_CHARS = frozenset(chr(c) for c in PUA_TO_THAI)
 
 def is_thai_pua(ch: str) -> bool:
     return ch in PUA_CHARS
+
+
+_TABLE = dict(PUA_TO_THAI)
+
+
+def from_pua(s: str) -> str:
+    """`s` with every Thai private-use code point replaced by the character it draws."""
+    return s.translate(_TABLE)
