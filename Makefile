@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEB_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra \
   texlive-pictures texlive-lang-other texlive-bibtex-extra texlive-fonts-recommended texlive-plain-generic biber latexmk \
-  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern libwmf-bin librsvg2-bin
+  poppler-utils fontconfig fonts-tlwg-laksaman-otf fonts-lmodern libwmf-bin librsvg2-bin pandoc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all pdf test bench deps venv clean
@@ -38,10 +38,9 @@ pdf: deps venv
 test: deps venv
 	$(BIN)/python -m pytest -q
 
-# The benchmark also needs pandoc (its baseline); deps installs it only when missing.
-BENCH_PACKAGES := pandoc
-bench: venv
-	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
+# pandoc (in DEB_PACKAGES: the .docx import converts Word equations with it) is also the
+# benchmark's baseline.
+bench: deps venv
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/docx_bench.py
 	$(BIN)/python benchmarks/pdfimport.py

@@ -67,11 +67,11 @@ def break_it(kind: str, folder: Path, rng: random.Random) -> tuple[str, int]:
         i = rng.choice(keys[1:])
         yaml.write_text("\n".join(lines[:i] + ["- ค่าที่ผิดที่"] + lines[i:]), encoding="utf-8")
         return "thesis.yaml", i + 1
-    if kind == "bib":       # an unclosed brace: named where it opens
+    if kind == "bib":       # an unclosed brace: named at the entry's first line (checked before TeX)
         bib = folder / "references.bib"
         text = bib.read_text(encoding="utf-8")
         bib.write_text(text + BROKEN_BIB, encoding="utf-8")
-        return "references.bib", len(text.splitlines()) + 2
+        return "references.bib", len(text.splitlines()) + 1
     raise AssertionError(kind)
 
 

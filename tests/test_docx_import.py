@@ -2,6 +2,7 @@
 thesis folder (tests/fixtures/docx/<case>/), errors, the re-import guard, the real documents."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -64,7 +65,7 @@ def test_numbering_differences_are_warned(tmp_path):
     assert "Word numbers it 1.3, the build numbers it 1.2" in files["import-report.md"]
 
 
-def test_omml_equation_keeps_its_characters_and_is_reported(tmp_path):
+def _omml_docx(path):
     import docx
     from docx.oxml import parse_xml
 
@@ -74,10 +75,24 @@ def test_omml_equation_keeps_its_characters_and_is_reported(tmp_path):
     p._p.append(parse_xml('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
                           '<m:r><m:t>x+1</m:t></m:r></m:oMath>'))
     p.add_run(" คือผลรวม")
-    d.save(tmp_path / "m.docx")
-    files, _ = import_docx(tmp_path / "m.docx")
+    d.save(path)
+    return path
+
+
+def test_omml_equation_without_pandoc_keeps_its_characters_and_is_reported(tmp_path, monkeypatch):
+    import typeset.docx.math as docx_math
+
+    monkeypatch.setattr(docx_math.shutil, "which", lambda name: None)
+    files, _ = import_docx(_omml_docx(tmp_path / "m.docx"))
     assert "ค่า x+1 คือผลรวม" in files["chapters/01-chapter.md"]
     assert "equation (Word math) kept as its plain characters" in files["import-report.md"]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc converts OMML (make deps installs it)")
+def test_omml_equation_becomes_latex_math(tmp_path):
+    files, _ = import_docx(_omml_docx(tmp_path / "m.docx"))
+    assert "ค่า $x + 1$ คือผลรวม" in files["chapters/01-chapter.md"]
+    assert "equations (Word math) converted to LaTeX" in files["import-report.md"]
 
 
 @pytest.mark.parametrize("content, name, message", [
