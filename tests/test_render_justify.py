@@ -85,7 +85,7 @@ def test_letter_glue_stops_after_a_tall_consonants_mark():
 @pytest.mark.parametrize("mode, present, absent", [
     ("thai", [r"\XeTeXinterchartokenstate=1", r"\penalty9000", "WordSpace={1,0.175,1}"], [r"\rightskip=\z@"]),
     ("thai-distributed", [r"\XeTeXinterchartokenstate=1", "0.03\\thaiem", "WordSpace={1,0.05,1}"], []),
-    ("left", [r"\rightskip=\z@\@plus 4\thaiem", "WordSpace={1,0,0.5}"], [r"\XeTeXinterchartokenstate=1"]),
+    ("left", [r"\rightskip=\z@\@plus 4\thaiem", r"para/begin", "WordSpace={1,0,0.5}"], [r"\XeTeXinterchartokenstate=1"]),
 ])
 def test_each_setting_writes_its_preamble(tmp_path, mode, present, absent):
     folder = tmp_path / "t"

@@ -24,7 +24,10 @@ WS = re.compile(r"\s+")
 GAP_THRESHOLD = 0.1     # x font size: pdftotext (poppler's minWordBreakSpace) starts a new word
 FLUSH_PT = 0.5          # a line ends at the margin within this
 LEADERS = re.compile(r"[.\u2026]{5,}")   # a contents line: its gaps are leaders, not spacing
-HANG_PT = 20.0          # a continuation line may start this far right of the line above (list label)
+HANG_PT = 20.0
+# a list label or heading number at the start of a line ("1.", "2.3.1", "(ก)", "•"): the gap after
+# it is the template's label gap, not interword spacing
+LABEL = re.compile(r"\(?[\d\u0e50-\u0e59\u0e01-\u0e2e.]{1,8}[.)]?|[\u2022\u25cf\u2013\-]")          # a continuation line may start this far right of the line above (list label)
 
 
 @dataclass
@@ -195,6 +198,8 @@ def _gaps(line: Line, index: SpaceIndex, segmenter, out: Layout, final: bool) ->
                 breaks.add(pos)
     for k, g in line.gaps.items():
         left, rgt = text[max(0, k - 10):k], text[k:k + 10]
+        if k <= 9 and LABEL.fullmatch(text[:k]) and g > 0.5:
+            continue
         space = index.is_space(left, rgt) if (g > 0.5 or k in breaks) else False
         if space:
             out.spaces.append(g)
