@@ -161,8 +161,8 @@ def measure_layout(pages: list[list[Line]], source: str, blocks: list[str], segm
     for lines in pages:
         if len(lines) < 3:
             continue
-        left = Counter(round(l.x0) for l in lines).most_common(1)[0][0]
-        right = Counter(round(l.x1) for l in lines).most_common(1)[0][0]
+        left = Counter(round(l.x0, 1) for l in lines).most_common(1)[0][0]
+        right = Counter(round(l.x1, 1) for l in lines).most_common(1)[0][0]
         final = set()
         for i, a in enumerate(lines):
             flat = WS.sub("", a.text)
