@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 THAI = re.compile(r"[\u0e01-\u0e4f]")
+MARK = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 WS = re.compile(r"\s+")
 GAP_THRESHOLD = 0.1     # x font size: pdftotext (poppler's minWordBreakSpace) starts a new word
 FLUSH_PT = 0.5          # a line ends at the margin within this
@@ -74,6 +75,14 @@ def pdf_lines(pdf: Path) -> list[list[Line]]:
                 stack.extend(obj)
             except TypeError:
                 pass
+        # a piece of marks alone (a raised tone mark over an upper vowel) belongs to the line
+        # nearest below or above it
+        for key in [k for k, ps in rows.items() if all(MARK.fullmatch(c.get_text()) for cs in ps for c in cs)]:
+            others = [k for k in rows if k != key and not all(MARK.fullmatch(c.get_text()) for cs in rows[k] for c in cs)]
+            size = rows[key][0][0].size
+            near = min(others, key=lambda k: abs(k - key), default=None)
+            if near is not None and abs(near - key) / 2 < 0.6 * size:
+                rows[near].extend(rows.pop(key))
         out = []
         for pieces in rows.values():
             pieces.sort(key=lambda cs: cs[0].x0)
@@ -172,11 +181,13 @@ def measure_layout(pages: list[list[Line]], source: str, blocks: list[str], segm
             b = lines[i + 1] if i + 1 < len(lines) else None
             if b is None or LEADERS.search(a.text):
                 continue
+            if max(a.gaps.values(), default=0.0) > 2 * a.size:
+                continue   # a row of columns on one baseline (a table, a diagram's boxes)
             close = 0 < a.y0 - b.y0 < 1.6 * a.height and abs(a.size - b.size) < 0.2
             heading = a.size > out.size + 0.5
             centred = heading or a.x0 > left + 5 and abs((a.x0 - left) - (right - a.x1)) < 2
             if close and not centred and left - 1 <= b.x0 <= a.x0 + HANG_PT \
-                    and a.x1 > left + 0.5 * (right - left):
+                    and a.x1 > left + 0.2 * (right - left):
                 out.continued.append(round(right - a.x1, 2))
                 if abs(right - a.x1) > FLUSH_PT and len(out.short_examples) < 10:
                     out.short_examples.append(f"p{a.page + 1} {right - a.x1:.1f}pt …{a.text[-20:]}")
