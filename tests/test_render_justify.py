@@ -45,9 +45,17 @@ def built(tmp_path_factory):
     (folder / "thesis.yaml").write_text(
         'template: thai-thesis\ntitle: {th: "การจัดบรรทัด", en: "Justification"}\n'
         'author: {th: "นักศึกษา ทดสอบ", en: "Test Student"}\nyear: 2567\n'
-        'settings:\n  frontmatter:\n    order: []\n', encoding="utf-8")
-    body = "# บทนำ\n\n" + "\n\n".join(_paragraphs(10, 7)) + "\n"
+        'settings:\n  frontmatter:\n    order: [abstract_th]\n', encoding="utf-8")
+    paras = _paragraphs(12, 7)
+    # the same rules in a footnote, a table cell, a caption and a front-matter page
+    note = " ".join(_paragraphs(1, 3))
+    body = ("# บทนำ\n\n" + paras[0] + "[^1]\n\n" + "\n\n".join(paras[1:10]) + "\n\n"
+            "| ด้าน | รายละเอียด |\n|---|---|\n"
+            f"| เศรษฐกิจ | {SENTENCES[2]} {SENTENCES[3]} |\n\n"
+            f"Table: {SENTENCES[8]} {SENTENCES[9]}\n\n" + f"[^1]: {note}\n")
     (folder / "chapters" / "01-intro.md").write_text(body, encoding="utf-8")
+    (folder / "frontmatter").mkdir()
+    (folder / "frontmatter" / "abstract-th.md").write_text("\n\n".join(paras[10:]) + "\n", encoding="utf-8")
     out = root / "out"
     proc = subprocess.run([sys.executable, "-m", "typeset.cli", "build", str(folder), "-o", str(out)],
                           capture_output=True, text=True, timeout=600)

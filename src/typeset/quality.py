@@ -99,6 +99,8 @@ def markdown_blocks(md: str) -> list[str]:
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append(" ")
         text = "".join(parts).strip()
+        if text.startswith("Table:"):       # a table caption's marker (docs/format.md)
+            text = text[len("Table:"):].strip()
         # attribute lines such as {.section-numbered} are markup, not text
         if text and not re.fullmatch(r"\{[^}]*\}", text):
             out.append(text)

@@ -181,8 +181,8 @@ def measure_layout(pages: list[list[Line]], source: str, blocks: list[str], segm
             b = lines[i + 1] if i + 1 < len(lines) else None
             if b is None or LEADERS.search(a.text):
                 continue
-            if max(a.gaps.values(), default=0.0) > 2 * a.size:
-                continue   # a row of columns on one baseline (a table, a diagram's boxes)
+            if max(a.gaps.values(), default=0.0) > 0.7 * a.size:
+                continue   # columns on one baseline (a table, a diagram's boxes, label and value)
             close = 0 < a.y0 - b.y0 < 1.6 * a.height and abs(a.size - b.size) < 0.2
             heading = a.size > out.size + 0.5
             centred = heading or a.x0 > left + 5 and abs((a.x0 - left) - (right - a.x1)) < 2
