@@ -170,8 +170,7 @@ def measure_layout(pages: list[list[Line]], source: str, blocks: list[str], segm
     for lines in pages:
         if len(lines) < 3:
             continue
-        left = Counter(round(l.x0, 1) for l in lines).most_common(1)[0][0]
-        right = Counter(round(l.x1, 1) for l in lines).most_common(1)[0][0]
+        left, right = _margins(lines)
         final = set()
         for i, a in enumerate(lines):
             flat = WS.sub("", a.text)
@@ -196,6 +195,16 @@ def measure_layout(pages: list[list[Line]], source: str, blocks: list[str], segm
                 _gaps(a, index, segmenter, out, i in final)
     out.examples.sort(reverse=True)
     return out
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """The text block's left and right edges: the outermost line edges that at least two lines
+    share (a page of ragged lines still has a few at the margin; a quotation's narrower edge,
+    however common, is inside it; one overfull line is not the margin)."""
+    lefts, rights = Counter(round(l.x0, 1) for l in lines), Counter(round(l.x1, 1) for l in lines)
+    left = min((v for v, c in lefts.items() if c >= 2), default=lefts.most_common(1)[0][0])
+    right = max((v for v, c in rights.items() if c >= 2), default=rights.most_common(1)[0][0])
+    return left, right
 
 
 def _gaps(line: Line, index: SpaceIndex, segmenter, out: Layout, final: bool) -> None:
