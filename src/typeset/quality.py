@@ -8,8 +8,11 @@ Measures
   does not have);
 - line breaks inside a word: by the evaluation's rule (PyThaiNLP dictionary, newmm on the
   text around the break) and by the document's own vocabulary (user words + learned words);
-- gaps at non-space break points: from glyph positions (pdfminer.six), the horizontal gap
-  between two Thai words the source writes without a space; widest and 99th percentile;
+- justification, from glyph positions (pdfminer.six, typeset.quality_layout): the share of
+  continued lines ending within 0.5 pt of the right margin; the natural, 99th-percentile and
+  widest interword space; the gap at non-space Thai break points (two Thai words the source
+  writes without a space), widest and 99th percentile, against pdftotext's space threshold
+  (0.1 x the font size);
 - pages, and the character error rate of `pdftotext` output against the Markdown sources
   (whitespace ignored), block by block in reading order.
 """
