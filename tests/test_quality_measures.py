@@ -43,3 +43,29 @@ def test_spurious_spaces_between_thai_letters_the_source_joins():
     idx = _SpaceIndex(source)
     assert idx.is_space("ไปยัง", "กรุง") is True and idx.is_space("ทาง", "ไป") is False
     assert idx.is_space("ไม่มี", "ในต้นฉบับ") is None
+
+
+def test_a_context_written_both_ways_is_neither_space_nor_joined():
+    idx = _SpaceIndex("ในปี ค.ศ. 1945 และในปีค.ศ.1950")
+    assert idx.is_space("ในปี", "ค.ศ.") is None
+    assert idx.is_space("และในปี", "ค.ศ.") is False
+
+
+def test_continued_lines_and_label_gaps_from_glyph_lines():
+    from typeset.quality_layout import Line, measure_layout
+
+    seg = Segmenter()
+    source = "ความสัมพันธ์ระหว่างประเทศ มีความสำคัญ อย่างยิ่ง ในทางวิชาการ ต่อการศึกษา\n\n1. รายการแรก"
+    blocks = ["ความสัมพันธ์ระหว่างประเทศ มีความสำคัญ อย่างยิ่ง ในทางวิชาการ ต่อการศึกษา", "1. รายการแรก"]
+    size, h = 16.0, 16.0
+    page = [
+        Line(0, 144.0, 523.3, 700.0, h, size, "ความสัมพันธ์ระหว่างประเทศ", {}),
+        Line(0, 108.0, 520.0, 676.0, h, size, "มีความสำคัญ", {2: 3.0}),   # continued, 3.3 pt short
+        Line(0, 108.0, 523.3, 652.0, h, size, "อย่างยิ่ง", {}),
+        Line(0, 108.0, 523.3, 628.0, h, size, "ในทางวิชาการ", {}),
+        Line(0, 108.0, 300.0, 604.0, h, size, "ต่อการศึกษา", {}),          # ends its paragraph
+        Line(0, 144.0, 523.3, 580.0, h, size, "1.รายการแรก", {2: 5.6}),    # label gap, not a space
+    ]
+    lay = measure_layout([page], source, blocks, seg)
+    assert lay.continued == [0.0, 3.3, 0.0, 0.0]
+    assert 5.6 not in lay.spaces

@@ -128,7 +128,9 @@ def test_escaped_text_holds_only_safe_commands_and_balanced_braces(text):
 def test_break_points_only_between_thai_letters():
     text = "รัสเซียและเกาหลีเหนือได้ลงนามใน สนธิสัญญา (Comprehensive Strategic Partnership) ปีค.ศ. 2024"
     out = Escaper().text(text)
-    assert out.replace(BREAK, "") == escape_plain(text)
+    # the empty group after a tall consonant's mark (ปี{}) stops the letter glue, it prints nothing
+    plain = re.sub(r"(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\{\}", "", out.replace(BREAK, ""))
+    assert plain == escape_plain(text)
     pieces = out.split(BREAK)
     assert len(pieces) > 5
     for left, right in zip(pieces, pieces[1:]):

@@ -13,6 +13,7 @@ from pylatex.utils import escape_latex
 
 from typeset.config import LATEX
 from typeset.fonts import font_context
+from typeset.render.escape import TALL_MARK
 from typeset.render.thai import BREAK, Segmenter
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,7 +39,8 @@ def chapter_tex(md: str, md_name: str, words=()) -> str:
         if para:
             text = " ".join(para)
             out.append(f"% typeset-src: {md_name}:{start}")
-            out.append(BREAK.join(escape_latex(c) for c in seg.split(text)) + "\n")
+            # as the renderer does (render/escape.py): no letter glue after a tall consonant's mark
+            out.append(TALL_MARK.sub(r"\1{}", BREAK.join(escape_latex(c) for c in seg.split(text))) + "\n")
             para.clear()
 
     for i, line in enumerate(md.splitlines(), 1):

@@ -8,8 +8,11 @@ Measures
   does not have);
 - line breaks inside a word: by the evaluation's rule (PyThaiNLP dictionary, newmm on the
   text around the break) and by the document's own vocabulary (user words + learned words);
-- gaps at non-space break points: from glyph positions (pdfminer.six), the horizontal gap
-  between two Thai words the source writes without a space; widest and 99th percentile;
+- justification, from glyph positions (pdfminer.six, typeset.quality_layout): the share of
+  continued lines ending within 0.5 pt of the right margin; the natural, 99th-percentile and
+  widest interword space; the gap at non-space Thai break points (two Thai words the source
+  writes without a space), widest and 99th percentile, against pdftotext's space threshold
+  (0.1 x the font size);
 - pages, and the character error rate of `pdftotext` output against the Markdown sources
   (whitespace ignored), block by block in reading order.
 """
@@ -23,7 +26,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from typeset import tools
+from typeset import quality_layout, tools
 from typeset.errors import UserError
 
 THAI = re.compile(r"[\u0e01-\u0e4f]")
@@ -45,9 +48,17 @@ class Quality:
     gap_max_pt: float = 0.0
     gap_p99_pt: float = 0.0
     gaps_over_1pt: int = 0
-    space_max_pt: float = 0.0            # widest real interword space, for comparison
-    short_lines: int = 0                 # lines inside a paragraph ending short of the margin
-    short_max_pt: float = 0.0            # ... by at most this much (slack nothing could absorb)
+    gap_threshold_pt: float = 0.0        # pdftotext reads a gap from here on as a space
+    gaps_over_threshold: int = 0
+    natural_space_pt: float = 0.0        # the interword space on paragraph-final lines
+    space_max_pt: float = 0.0            # widest real interword space
+    space_p99_pt: float = 0.0
+    space_max_ratio: float = 0.0         # ... over the natural space
+    space_p99_ratio: float = 0.0
+    continued_lines: int = 0             # lines followed by the next line of their paragraph
+    flush_share: float = 0.0             # ... ending within 0.5 pt of the right margin
+    short_lines: int = 0                 # continued lines ending short of the margin
+    short_max_pt: float = 0.0            # ... by at most this much
     spurious_spaces: int = 0             # pdftotext puts a space between Thai letters the source joins
     cer: float | None = None
     cer_chars: int = 0
@@ -83,6 +94,8 @@ def markdown_blocks(md: str) -> list[str]:
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append(" ")
         text = "".join(parts).strip()
+        if text.startswith("Table:"):       # a table caption's marker (docs/format.md)
+            text = text[len("Table:"):].strip()
         # attribute lines such as {.section-numbered} are markup, not text
         if text and not re.fullmatch(r"\{[^}]*\}", text):
             out.append(text)
@@ -256,138 +269,10 @@ def thai_hyphens(layout_text: str, source: str) -> tuple[int, list[str]]:
     return count, examples[:10]
 
 
-# ---------------------------------------------------------------- gaps from glyph positions
+# ---------------------------------------------------------------- glyph positions
 
-def _pdf_lines(pdf: Path):
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextLineHorizontal
-
-    params = LAParams(char_margin=200.0, line_margin=0.05, word_margin=0.5)
-
-    def walk(obj):
-        if isinstance(obj, LTTextLineHorizontal):
-            yield obj
-            return
-        try:
-            for child in obj:
-                yield from walk(child)
-        except TypeError:
-            return
-
-    for page in extract_pages(str(pdf), laparams=params):
-        for line in walk(page):
-            chars = [c for c in line if isinstance(c, LTChar)]
-            if chars:
-                yield chars
-
-
-def short_lines(pdf: Path) -> list[float]:
-    """How far lines inside a justified paragraph end short of the right margin (pt).
-
-    A line counts when the next line on the page continues the paragraph: it starts at the
-    left margin (a new paragraph is indented) within 1.6 line heights. The margins are the
-    most common left and right line edges of the page.
-    """
-    from collections import Counter
-
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextLineHorizontal
-
-    out: list[float] = []
-    params = LAParams(char_margin=200.0, line_margin=0.05, word_margin=0.5)
-    for page in extract_pages(str(pdf), laparams=params):
-        lines = []
-        stack = [page]
-        while stack:
-            obj = stack.pop()
-            if isinstance(obj, LTTextLineHorizontal):
-                if obj.get_text().strip():
-                    lines.append(obj)
-                continue
-            try:
-                stack.extend(obj)
-            except TypeError:
-                pass
-        if len(lines) < 3:
-            continue
-        lines.sort(key=lambda l: -l.y0)
-        left = Counter(round(l.x0) for l in lines).most_common(1)[0][0]
-        right = Counter(round(l.x1) for l in lines).most_common(1)[0][0]
-        for a, b in zip(lines, lines[1:]):
-            close = (a.y0 - b.y0) < 1.6 * a.height and abs(a.height - b.height) < 0.5
-            if close and abs(b.x0 - left) < 1.0 and abs(a.x0 - left) < 40 and a.x1 < right - 1.0 \
-                    and a.x1 > left + 0.5 * (right - left):
-                out.append(right - a.x1)
-    return out
-
-
-def _norm(s: str) -> str:
-    return unicodedata.normalize("NFC", s.replace("\u0e4d\u0e32", "\u0e33"))
-
-
-class _SpaceIndex:
-    """Where the source has whitespace, addressed by the surrounding non-space characters."""
-
-    def __init__(self, source: str):
-        flat, space_before = [], []
-        pending = False
-        for ch in _norm(source):
-            if ch.isspace():
-                pending = True
-                continue
-            flat.append(ch)
-            space_before.append(pending)
-            pending = False
-        self.flat = "".join(flat)
-        self.space_before = space_before
-
-    def is_space(self, left: str, right: str) -> bool | None:
-        """True/False if left+right occurs in the source with/without a space between; None if not found."""
-        k = self.flat.find(left + right)
-        if k == -1:
-            return None
-        return self.space_before[k + len(left)]
-
-
-def gaps(pdf: Path, source: str, segmenter) -> tuple[list[float], list[float], list[str]]:
-    """Gaps (pt) at non-space Thai break points, and at real spaces, from glyph positions."""
-    index = _SpaceIndex(source)
-    nonspace: list[float] = []
-    spaces: list[float] = []
-    examples: list[tuple[float, str]] = []
-    for chars in _pdf_lines(pdf):
-        text, gap_at, right = "", {}, None
-        for c in chars:
-            t = c.get_text()
-            if not t.strip():
-                continue
-            adv = c.width > 0.05 * c.size
-            if adv and right is not None and text:
-                gap_at[len(text)] = c.x0 - right
-            if adv:
-                right = c.x1 if right is None else max(right, c.x1)
-            text += t
-        text = _norm(text)
-        if not THAI.search(text):
-            continue
-        breaks = set()
-        pos = 0
-        for chunk in segmenter.split(text)[:-1]:
-            pos += len(chunk)
-            if THAI.match(text[pos - 1]) and THAI.match(text[pos:pos + 1]):
-                breaks.add(pos)
-        for k, g in gap_at.items():
-            left, rgt = text[max(0, k - 10):k], text[k:k + 10]
-            space = index.is_space(left, rgt) if (g > 0.5 or k in breaks) else False
-            if space:
-                spaces.append(g)
-            elif k in breaks and space is False:
-                # a break point between two Thai words written without a space
-                nonspace.append(max(g, 0.0))
-                if g > 1.0:
-                    examples.append((g, f"{left}|{rgt} {g:.1f}pt"))
-    examples.sort(reverse=True)
-    return nonspace, spaces, [e for _, e in examples[:10]]
+_norm = quality_layout._norm
+_SpaceIndex = quality_layout.SpaceIndex
 
 
 def spurious_spaces(text: str, source: str) -> tuple[int, list[str]]:
@@ -443,20 +328,31 @@ def measure(pdf: Path, sources: Path | None = None, log: Path | None = None,
     q.examples["bad_breaks"] = ex
     q.thai_hyphens, q.examples["thai_hyphens"] = thai_hyphens(layout, source)
 
-    nonspace, spaces, ex = gaps(pdf, source, seg)
+    blocks = [b for t in texts for b in markdown_blocks(t)]
+    lay = quality_layout.measure_layout(quality_layout.pdf_lines(pdf), source, blocks, seg)
+    nonspace, spaces = lay.thai_gaps, lay.spaces
     q.gap_points = len(nonspace)
     q.gap_max_pt = round(max(nonspace, default=0.0), 2)
     q.gap_p99_pt = round(_percentile(nonspace, 0.99), 2)
     q.gaps_over_1pt = sum(g > 1.0 for g in nonspace)
+    q.gap_threshold_pt = round(quality_layout.GAP_THRESHOLD * lay.size, 2)
+    q.gaps_over_threshold = sum(g >= q.gap_threshold_pt for g in nonspace)
+    q.examples["gaps"] = [e for _, e in lay.examples[:10]]
+    q.natural_space_pt = round(quality_layout.natural_space(lay), 2)
     q.space_max_pt = round(max(spaces, default=0.0), 2)
-    q.examples["gaps"] = ex
-    short = short_lines(pdf)
+    q.space_p99_pt = round(_percentile(spaces, 0.99), 2)
+    if q.natural_space_pt:
+        q.space_max_ratio = round(q.space_max_pt / q.natural_space_pt, 2)
+        q.space_p99_ratio = round(q.space_p99_pt / q.natural_space_pt, 2)
+    short = [d for d in lay.continued if abs(d) > quality_layout.FLUSH_PT]
+    q.continued_lines = len(lay.continued)
+    q.flush_share = round(1 - len(short) / len(lay.continued), 4) if lay.continued else 0.0
     q.short_lines, q.short_max_pt = len(short), round(max(short, default=0.0), 2)
+    q.examples["short_lines"] = lay.short_examples
 
     plain = pdftotext(pdf)
     if texts:
         q.spurious_spaces, q.examples["spurious_spaces"] = spurious_spaces(plain, source)
-        blocks = [b for t in texts for b in markdown_blocks(t)]
         q.cer, q.cer_chars, q.blocks_out_of_order, q.examples["cer"] = cer(plain, blocks)
         q.cer = round(q.cer, 5)
     return q

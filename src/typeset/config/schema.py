@@ -233,7 +233,8 @@ SCHEMA: dict = {
         "footnote_size": FONT_SIZE,
     },
     "line_spacing": Number(0.8, 3.0),
-    "paragraph": {"indent": Length(absolute=False, max_pt=200), "skip": SPACE},
+    "paragraph": {"indent": Length(absolute=False, max_pt=200), "skip": SPACE,
+                  "justify": Choice("thai", "thai-distributed", "left")},
     "headings": {
         "chapter": _heading(with_newpage=True),
         "section": {**_heading(), "numbered": Bool()},

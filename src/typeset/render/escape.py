@@ -24,6 +24,10 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 # ไม้ยมก (ๆ) repeats the word before it and never starts a line: the space before it (or a break
 # point) becomes a tie. The tie still prints and extracts as a space.
 YAMOK = re.compile(r"(?: +|" + re.escape(BREAK) + r")(?=\u0e46)")
+# A tall consonant's upper mark is drawn shifted left (ปี, ฟื้): pdftotext ends a word at that
+# mark, so glue between the letters after it (latex/base/justify.tex.j2) would copy out as a
+# space. An empty group there stops the letter glue.
+TALL_MARK = re.compile(r"([\u0e1b\u0e1d\u0e1f\u0e2c][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+)(?=[\u0e01-\u0e30\u0e32-\u0e46\u0e4f-\u0e5b])")
 
 # Beyond PyLaTeX: characters XeLaTeX's TeX ligature mapping would turn into other characters.
 EXTRA = {
@@ -98,6 +102,7 @@ class Escaper:
             hit = BREAK.join(escape_plain(chunk) for chunk in self.segmenter.split(text))
             if "\u0e46" in hit:
                 hit = YAMOK.sub(lambda m: "~" if m.group().startswith(" ") else "", hit)
+            hit = TALL_MARK.sub(r"\1{}", hit)
             self._cache[text] = hit
         return hit
 
