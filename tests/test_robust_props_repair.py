@@ -89,7 +89,7 @@ def _touches_thai(text: str, i: int) -> bool:
 
 
 def kept(text: str, report) -> list[str]:
-    codes = set(report.code_map)
+    codes = set(report.code_map) | report.spot_codes   # spot decodings are flagged in the report
     free = set(report.digit_map) | (set("0123456789") if report.digit_map else set())
     return [c for i, c in enumerate(text)
             if not _thai(c) and not c.isspace() and c not in free

@@ -67,7 +67,8 @@ def test_break_points_only_in_printed_fields_and_lines_kept():
     title = next(v for k, v in lines.items() if "นโยบายต่างประเทศไทย" in k)
     assert r"\thaibreak{}" in title
     assert all(r"\thaibreak" not in v for k, v in lines.items() if k.strip().startswith(("author", "editor", "url")))
-    assert copy.replace(r"\thaibreak{}", "") == bib.text
+    # break points, and the empty group that stops letter glue after a tall consonant's mark
+    assert copy.replace(r"\thaibreak{}", "").replace("{}", "") == bib.text
 
 
 def _build(folder, *args):

@@ -80,6 +80,7 @@ def apply(lines: list[str], ctx: State) -> list[str]:
         line = out[s.line]
         out[s.line] = line[:s.start] + thai + line[s.end:]
         ctx.report.count("codes: punctuation decoded at one spot")
+        ctx.report.spot_codes.add(s.code)
         ctx.report.flag(s.line + 1, NAME, out[s.line].strip()[:60],
                         f"{s.code!r} read as the mark {thai} here only (makes '{word}'; "
                         f"score {gain:+d}, next best {CANDIDATES[second]})")

@@ -19,6 +19,7 @@ class RepairReport:
     code_map: dict[str, str] = field(default_factory=dict)      # code char -> Thai text
     code_evidence: dict[str, str] = field(default_factory=dict)  # code char -> short reason
     digit_map: dict[str, str] = field(default_factory=dict)     # code char -> digit
+    spot_codes: set[str] = field(default_factory=set)           # codes decoded at single spots only
     uncertain: list[Uncertain] = field(default_factory=list)
     coverage_before: float = 0.0
     coverage_after: float = 0.0
