@@ -80,7 +80,11 @@ _LABELS = {
                 "advisory committee", "supervisor"],
     "keywords": ["คำสำคัญ", "คำสำคัญ", "keywords", "keyword", "key words"],
     "credits": ["หน่วยกิต", "credits"],
+    # kept whole in cover_lines: the build prints them on the cover as written
+    "course": ["รายวิชา", "วิชา", "course", "course code"],
+    "student_id": ["รหัสนักศึกษา", "รหัสประจำตัว", "รหัสประจำตัวนักศึกษา", "student id", "student no."],
 }
+LINE_KEYS = {"course", "student_id"}
 LABEL_KEYS = {_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
 _MAX_LABEL = max(len(k) for k in LABEL_KEYS)
 
@@ -96,8 +100,10 @@ PROGRAM = re.compile(r"((?:สาขาวิชา|สาขา)\s?\S+|(?:Progr
 DEGREE = re.compile(r"(?:หลักสูตร)?ปริญญา\s?(\S+?(?:บัณฑิต|มหาบัณฑิต|ดุษฎีบัณฑิต))|"
                     r"((?:Bachelor|Master|Doctor) of [A-Z][\w]*(?: [A-Z][\w]*)*)")
 YEAR = re.compile(r"(?:ปีการศึกษา|ปีการศกษา|ปการศึกษา|Academic Year)\s*([0-9๐-๙]{4})")
-STATEMENT = re.compile(r"เป็นส่วนหนึ่ง|เปนสวนหนึ่ง|ส่วนหนึ่งของ|in partial fulfil|submitted in|"
-                       r"ลิขสิทธิ์|copyright", re.I)
+SUBMITTED = r"เป็นส่วนหนึ่ง|เปนสวนหนึ่ง|ส่วนหนึ่งของ|in partial fulfil|submitted in"
+STATEMENT = re.compile(SUBMITTED + r"|ลิขสิทธิ์|copyright", re.I)
+SUBMISSION = re.compile(SUBMITTED, re.I)      # the degree statement, kept as `statement:`
+REPORT = re.compile(r"^รายงาน|\breport\b", re.I)  # a report, not a thesis (when no degree is named)
 PAGE_TOKEN = r"(?:\d{1,4}|[๐-๙]{1,4}|[ก-ฮ]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})"
 CONTENTS_LINE = re.compile(rf"(?:\s|\.{{2,}}|…)\s*{PAGE_TOKEN}$")
 PAGE_ALONE = re.compile(rf"^[-–\s]*{PAGE_TOKEN}[-–\s]*$")
@@ -166,6 +172,9 @@ class _Reader:
             words = [w.strip() for w in re.split(r"\s*[/,;，、]\s*", value) if w.strip()]
             v.setdefault("keywords", {}).setdefault(lang, words)
             return
+        if key == "cover_lines":
+            v.setdefault("cover_lines", []).append(value)
+            return
         if key == "committee":
             if value not in v.setdefault("committee", []):
                 v["committee"].append(value)
@@ -184,16 +193,21 @@ class _Reader:
     def run(self) -> Front:
         sections: list[tuple[str, int, list[Para]]] = [("cover", 0, [])]
         self.titles: dict[int, str] = {}
+        size = None                # the contents heading's size: smaller headings are its entries
         for p in self.paras:
             part = heading_part(p.text)
-            if part and not (sections[-1][0] == "contents" and part in ("references", "appendix")):
+            if part and sections[-1][0] == "contents" and (
+                    part in ("references", "appendix") or size and p.size and p.size < size - 0.5):
+                part = None
+            if part:
+                size = p.size if part == "contents" else None
                 sections.append((part, p.line, []))
                 self.titles[p.line] = " ".join(p.text.split())
             else:
                 sections[-1][2].append(p)
         for part, line, body in sections:
             if part == "cover":
-                self.cover(body)
+                self.cover(body, main=True)
             elif part == "contents":
                 self.contents(line, body)
             elif part == "committee":
@@ -202,8 +216,12 @@ class _Reader:
                 self.appendix(line, body)
             elif part == "references":
                 self.front.parts[PART_FILES[part]] = references_markdown([p.text for p in body])
+                bibliography_title(self.front.values, self.titles.get(line, ""))
             else:
                 self.prose(part, body)
+        v = self.front.values
+        if "degree" not in v and any(REPORT.search(" ".join(p.text.split())) for p in sections[0][2]):
+            v["template"] = "thai-report"
         return self.front
 
     def contents(self, line: int, body: list[Para]) -> None:
@@ -213,7 +231,7 @@ class _Reader:
         n = 0
         while rest:
             p = rest.pop(0)
-            t = p.text.strip()
+            t = " ".join(p.text.split())
             if CONTENTS_LINE.search(t) or len(t) < 60 or PAGE_ALONE.match(t):
                 n += 1
                 continue
@@ -246,14 +264,14 @@ class _Reader:
                 continue
             lab = split_label(t) if not started or t.startswith(("คำสำคัญ", "Keyword", "KEYWORD")) else None
             if lab and len(t) < 200 and (lab[1] or lab[0] == "keywords"):
-                self.put(lab[0], lab[1], p.line)
+                self.put(*((lab[0], lab[1]) if lab[0] not in LINE_KEYS else ("cover_lines", t)), p.line)
                 continue
             started = True
             out.append(escape(t))
         if out:
             self.front.parts[PART_FILES[part]] = "\n\n".join(out) + "\n"
 
-    def cover(self, body: list[Para], committee: bool = False) -> None:
+    def cover(self, body: list[Para], committee: bool = False, main: bool = False) -> None:
         texts = [" ".join(p.text.split()) for p in body]
         used = [False] * len(body)
         last_label = None
@@ -265,8 +283,17 @@ class _Reader:
                 continue
             lab = split_label(t)
             if lab and lab[1] and len(t) < 200:
-                self.put(lab[0], lab[1], p.line)
+                if lab[0] in LINE_KEYS:
+                    self.put("cover_lines", t, p.line)
+                else:
+                    self.put(lab[0], lab[1], p.line)
                 used[i], last_label = True, lab[0]
+                continue
+            if last_label in LINE_KEYS and _same_run(body[i - 1], p) and not has_thai(t) \
+                    and not has_thai(texts[i - 1][-1:]) and not self._other_value(t):
+                # a course name set over two lines: "รายวิชา 523494 COMPUTER ENGINEERING" / "STUDY PROJECT"
+                self.front.values["cover_lines"][-1] += " " + t
+                used[i] = True
                 continue
             if last_label and self._continues_value(last_label, t, texts[i + 1:i + 2]):
                 self.put(last_label, t, p.line, "" if last_label == "title" else ", ")
@@ -294,7 +321,7 @@ class _Reader:
                 else:
                     self.put("committee", name, p.line)
                 used[i], role = True, ""
-        self._unlabelled(body, texts, used)
+        self._unlabelled(body, texts, used, main)
 
     def _continues_value(self, label: str, t: str, after: list[str]) -> bool:
         """A line without a label under a labelled title (before the next label), or another
@@ -311,12 +338,23 @@ class _Reader:
         return bool(split_label(t) or UNIVERSITY.search(t) or FACULTY.match(t) or YEAR.search(t)
                     or STATEMENT.search(t))
 
-    def _unlabelled(self, body: list[Para], texts: list[str], used: list[bool]) -> None:
+    def _unlabelled(self, body: list[Para], texts: list[str], used: list[bool], main: bool) -> None:
         title_end = len(body)          # the title comes before the first person / "by" line
         nxt = None
+        stated = None                  # the statement's last line, while it may go on
         for i, (p, t) in enumerate(zip(body, texts)):
             if used[i]:
+                stated = None
                 continue
+            cut = _values_start(t)
+            if stated is not None and cut and _same_run(body[stated], p) and not (
+                    split_label(t) or PERSON.match(t) or _key(t) in BY | TO):
+                self.put("statement", t[:cut], p.line, " ")    # the statement goes on
+                used[i], stated, t = cut == len(t), i, t[cut:].strip()
+                title_end = min(title_end, i)
+                if not t:
+                    continue
+            stated = None
             k = _key(t)
             if k in BY or k in TO:
                 used[i] = True
@@ -327,11 +365,19 @@ class _Reader:
                 what = nxt or "author"
                 name = re.split(r"\s+(?:รหัส(?:นักศึกษา)?|student id|ID)\b", t, flags=re.I)[0]
                 self.put(what, name, p.line, ", ")
-                used[i] = name == t
+                if name != t:          # a student id after the name: printed on the cover as written
+                    self.put("cover_lines", t[len(name):], p.line)
+                used[i] = True
                 title_end = min(title_end, i)
                 continue
             nxt = None
             spans: list[tuple[int, int]] = []
+            m = SUBMISSION.search(t)
+            if m and "statement" not in self.front.values:
+                end = _values_start(t, m.end())
+                self.put("statement", t[:end], p.line)
+                spans.append((0, end))
+                stated = i
             for key, rx in (("degree", DEGREE), ("year", YEAR)):
                 m = rx.search(t)
                 if m:
@@ -348,13 +394,17 @@ class _Reader:
                     self.put(key, t[m.start():end], p.line)
                     spans.append((m.start(), end))
             if spans or STATEMENT.search(t):
-                # placed when nothing but the values is on the line
-                left = "".join(ch for k, ch in enumerate(t) if not any(a <= k < b for a, b in spans))
-                used[i] = not STATEMENT.search(t) and len(skeleton(left)) <= 2
+                # what is left besides the values (ภาคเรียนที่ 3, a copyright line) is printed as written
+                left = "".join(ch if not any(a <= k < b for a, b in spans) else " " for k, ch in enumerate(t))
+                if len(skeleton(left)) > 2:
+                    self.put("cover_lines", left, p.line)
+                used[i] = True
                 title_end = min(title_end, i)
         self._title(body, texts, used, title_end)
         for i, (p, t) in enumerate(zip(body, texts)):
-            if not used[i]:
+            if not used[i] and main:
+                self.put("cover_lines", t, p.line)
+            elif not used[i]:
                 self.front.dropped.append((p.line, f"cover line not placed in thesis.yaml: {t}"))
 
     def _title(self, body: list[Para], texts: list[str], used: list[bool], end: int) -> None:
@@ -379,6 +429,26 @@ class _Reader:
             for i in sorted(lat):
                 self.put("title", texts[i], body[i].line, " ")
                 used[i] = True
+
+
+def _values_start(t: str, after: int = 0) -> int:
+    """Where the programme, faculty, university or year named on a line starts (len(t): none)."""
+    starts = [m.start() for rx in (PROGRAM, FACULTY, UNIVERSITY, YEAR) for m in [rx.search(t, after)] if m]
+    return min(starts, default=len(t))
+
+
+def _same_run(a: Para, b: Para) -> bool:
+    """Two lines set alike (one value over two lines), as far as the reader knows."""
+    return not (a.size and b.size and abs(a.size - b.size) > 0.5)
+
+
+def bibliography_title(values: dict, title: str) -> None:
+    """The reference list's own heading, as settings.bibliography.title when the build's differs."""
+    from typeset.config import HERE, read_yaml
+    title = " ".join(title.split())
+    default = read_yaml(HERE / "defaults.yaml")["bibliography"]["title"]
+    if title and _key(title) != _key(default):
+        values.setdefault("settings", {}).setdefault("bibliography", {})["title"] = title
 
 
 def references_markdown(texts: list[str]) -> str:
