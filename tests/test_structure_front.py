@@ -180,3 +180,9 @@ def test_contents_entries_set_smaller_than_the_contents_heading_open_no_part():
     body = [("สารบัญ", 22), ("คำนำ", 18), ("บทนำ", 18), ("เอกสารอ้างอิง", 18), ("หน้า", 22), ("ก", 18)]
     fr = read_front([Para(t, 2000 + i, size=float(s)) for i, (t, s) in enumerate(body)])
     assert fr.parts == {} and "settings" not in fr.values
+
+
+def test_tiny_cover_text_is_reported_not_printed():
+    fr = read_front(report_paras([("XKZb0028dd3", 12)] + REPORT_COVER + [("หน้าปกสำรอง", 20)]))
+    assert "XKZb0028dd3" not in fr.values["cover_lines"] and "หน้าปกสำรอง" in fr.values["cover_lines"]
+    assert [what for _, what in fr.dropped] == ["cover line not placed in thesis.yaml: XKZb0028dd3"]

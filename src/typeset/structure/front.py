@@ -304,8 +304,11 @@ class _Reader:
                 used[i] = True
                 title_end = min(title_end, i)
         self._title(body, texts, used, title_end)
+        sizes = sorted(p.size for p in body if p.size)
+        small = sizes[len(sizes) // 2] * 0.7 if sizes else 0
         for i, (p, t) in enumerate(zip(body, texts)):
-            if not used[i] and main:
+            # text far smaller than the cover's (a printer's mark, hidden text) is only reported
+            if not used[i] and main and not (p.size and p.size < small):
                 self.put("cover_lines", t, p.line)
             elif not used[i]:
                 self.front.dropped.append((p.line, f"cover line not placed in thesis.yaml: {t}"))
