@@ -112,3 +112,77 @@ def test_a_repeated_title_page_gives_each_value_once():
     v = read_front(paras(COVER + "\n" + COVER)).values
     assert v["title"]["th"] == "การออกแบบระบบจัดการร้านกาแฟด้วยเว็บแอปพลิเคชัน"
     assert v["author"] == {"th": "นางสาวสมหญิง ใจดี"}
+
+
+# a course report cover with the reader's size hints: the course line is the largest text
+REPORT_COVER = [("รายวิชา 204321 DATABASE SYSTEMS", 24), ("LABORATORY", 24), ("ระบบยืมคืนหนังสือห้องสมุด", 22),
+                ("จัดทำโดย", 22), ("นายสมชาย รักเรียน รหัสนักศึกษา 6401234", 20), ("เสนอ", 22),
+                ("อาจารย์ ดร. สมศรี ใจงาม", 20),
+                ("รายงานนี้เป็นส่วนหนึ่งของรายวิชา 204321 DATABASE SYSTEMS", 20),
+                ("LABORATORY (ภาคปฏิบัติ)", 20), ("คณะวิทยาศาสตร์ สาขาวิชาวิทยาการคอมพิวเตอร์", 20),
+                ("มหาวิทยาลัยตัวอย่าง", 20), ("ภาคเรียนที่ 2 ปีการศึกษา 2566", 20)]
+
+
+def report_paras(lines=REPORT_COVER) -> list[Para]:
+    return [Para(t, i + 1, size=float(s), centered=True) for i, (t, s) in enumerate(lines)]
+
+
+def test_no_cover_line_vanishes():
+    fr = read_front(report_paras())
+    assert fr.dropped == []
+    v = fr.values
+    assert v["cover_lines"] == ["รายวิชา 204321 DATABASE SYSTEMS LABORATORY", "รหัสนักศึกษา 6401234",
+                                "ภาคเรียนที่ 2"]
+    assert v["statement"] == {"th": "รายงานนี้เป็นส่วนหนึ่งของรายวิชา 204321 DATABASE SYSTEMS "
+                                    "LABORATORY (ภาคปฏิบัติ)"}
+    assert v["author"] == {"th": "นายสมชาย รักเรียน"}
+    assert v["program"] == {"th": "สาขาวิชาวิทยาการคอมพิวเตอร์"}
+    assert v["year"] == "2566"
+    data = yaml.safe_load(thesis_yaml(v, "cover.docx"))
+    assert data["cover_lines"] == v["cover_lines"] and data["statement"] == v["statement"]
+
+
+def test_statement_stops_where_the_values_start():
+    text = ("ระบบทดลอง\nโดย\nนายเอ บี\nวิทยานิพนธ์นี้เป็นส่วนหนึ่งของการศึกษาตามหลักสูตรปริญญาวิศวกรรมศาสตรมหาบัณฑิต "
+            "สาขาวิชาวิศวกรรมไฟฟ้า\nมหาวิทยาลัยตัวอย่าง")
+    v = read_front(paras(text)).values
+    assert v["statement"] == {"th": "วิทยานิพนธ์นี้เป็นส่วนหนึ่งของการศึกษาตามหลักสูตรปริญญาวิศวกรรมศาสตรมหาบัณฑิต"}
+    assert v["program"] == {"th": "สาขาวิชาวิศวกรรมไฟฟ้า"} and "cover_lines" not in v
+
+
+def test_title_is_not_a_labelled_line_nor_its_continuation():
+    v = read_front(report_paras()).values
+    assert v["title"] == {"th": "ระบบยืมคืนหนังสือห้องสมุด"}
+    # without size hints too
+    v = read_front([Para(t, i) for i, (t, _) in enumerate(REPORT_COVER)]).values
+    assert v["title"] == {"th": "ระบบยืมคืนหนังสือห้องสมุด"}
+
+
+def test_a_report_without_a_degree_gets_the_report_template():
+    v = read_front(report_paras()).values
+    assert v["template"] == "thai-report"
+    assert thesis_yaml(v, "x").splitlines()[2] == "template: thai-report"
+    v = read_front(paras(COVER)).values          # a thesis: it names its degree
+    assert "template" not in v
+    assert thesis_yaml(v, "x").splitlines()[2] == "template: thai-thesis"
+
+
+def test_reference_heading_kept_when_it_differs_from_the_default():
+    refs = "\nสมชาย ใจดี. (2560). หนังสือตัวอย่าง. กรุงเทพฯ: สำนักพิมพ์."
+    v = read_front(paras("คำนำ\nรายงานฉบับนี้จัดทำขึ้น\nเอกสารอ้างอิง" + refs)).values
+    assert v["settings"] == {"bibliography": {"title": "เอกสารอ้างอิง"}}
+    assert yaml.safe_load(thesis_yaml(v, "x"))["settings"] == {"bibliography": {"title": "เอกสารอ้างอิง"}}
+    v = read_front(paras("คำนำ\nรายงานฉบับนี้จัดทำขึ้น\nบรรณานุกรม" + refs)).values
+    assert "settings" not in v and "settings" not in yaml.safe_load(thesis_yaml(v, "x"))
+
+
+def test_contents_entries_set_smaller_than_the_contents_heading_open_no_part():
+    body = [("สารบัญ", 22), ("คำนำ", 18), ("บทนำ", 18), ("เอกสารอ้างอิง", 18), ("หน้า", 22), ("ก", 18)]
+    fr = read_front([Para(t, 2000 + i, size=float(s)) for i, (t, s) in enumerate(body)])
+    assert fr.parts == {} and "settings" not in fr.values
+
+
+def test_tiny_cover_text_is_reported_not_printed():
+    fr = read_front(report_paras([("XKZb0028dd3", 12)] + REPORT_COVER + [("หน้าปกสำรอง", 20)]))
+    assert "XKZb0028dd3" not in fr.values["cover_lines"] and "หน้าปกสำรอง" in fr.values["cover_lines"]
+    assert [what for _, what in fr.dropped] == ["cover line not placed in thesis.yaml: XKZb0028dd3"]

@@ -141,6 +141,8 @@ THESIS_KEYS = {
     "faculty": Pairish(), "university": Pairish(), "advisor": Pairish(),
     "year": Year(),
     "committee": PairList(),
+    "statement": Pair(),            # the degree statement as written, instead of the generated one
+    "cover_lines": PairList(),      # other cover lines (course, student id …), printed as written
     "keywords": Keywords(),
     "words": TextList(),
     "pdfa": Bool(),

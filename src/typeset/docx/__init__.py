@@ -21,7 +21,7 @@ from typeset.docx.structure import Builder
 from typeset.errors import UserError
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
-from typeset.structure.front import Para, heading_part, read_front
+from typeset.structure.front import Para, bibliography_title, heading_part, read_front
 from typeset.writers.markdown import blocks_markdown, chapter_markdown
 
 
@@ -48,6 +48,8 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
         elif b.kind == "table":
             report.lost.append((f"table {b.index}", "a table before the first chapter"))
     _unplaced_front(result.front, front, report)
+    if result.references:
+        bibliography_title(front.values, result.references_title or "")
     files["thesis.yaml"] = thesis_yaml(front.values, path.name)
     for rel, text in front.parts.items():
         files[rel] = text

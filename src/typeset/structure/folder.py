@@ -24,6 +24,8 @@ def build_thesis(raw_text: str, repaired: list[str], source_name: str = "raw tex
     front = read_front(paragraphs(lines[:doc.front_end], joiner, measure))
     back = read_front(paragraphs(lines[doc.back_start:], joiner, measure)) \
         if doc.back_start is not None else Front()
+    if "settings" in back.values:     # the reference list's heading, found after the chapters
+        front.values.setdefault("settings", back.values["settings"])
     doc.counts["spaces removed at line ends"] = len(joiner.decisions)
     files: dict[str, str] = {"thesis.yaml": thesis_yaml(front.values, source_name)}
     files.update(front.parts)
@@ -80,7 +82,7 @@ def thesis_yaml(values: dict, source_name: str) -> str:
     placeholder for each one not found."""
     out = [f"# Written by `typeset import` from {source_name}. Values starting with TODO: were not",
            "# found in the text: fill them in (the build warns about each one left).",
-           "template: thai-thesis"]
+           f"template: {values.get('template') or 'thai-thesis'}"]
     for key, (th, en) in TODO.items():
         pair = values.get(key) or {}
         if isinstance(pair, str):
@@ -101,6 +103,15 @@ def thesis_yaml(values: dict, source_name: str) -> str:
                 out.append(f"  - {yaml_scalar(c)}")
     else:
         out.append("committee: []")
+    statement = values.get("statement")
+    if statement:          # the degree statement as the document words it (the cover prints it)
+        out.append("statement: {" + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in statement.items()) + "}")
+    if values.get("cover_lines"):     # other cover lines (course, student id …), printed as written
+        out.append("cover_lines:")
+        out += [f"  - {yaml_scalar(t)}" for t in values["cover_lines"]]
+    title = ((values.get("settings") or {}).get("bibliography") or {}).get("title")
+    if title:              # the reference list's own heading
+        out.append(f"settings: {{bibliography: {{title: {yaml_scalar(title)}}}}}")
     kw = values.get("keywords")
     if kw:
         inner = ", ".join(f"{lang}: [{', '.join(yaml_scalar(w) for w in ws)}]" for lang, ws in kw.items())

@@ -6,13 +6,18 @@ found by their headings (บทคัดย่อ, ABSTRACT, กิตติก�
 compared by skeleton so damaged spellings (คานา, บทคัดยอ) still match; the cover is what comes
 before the first of them, read line by line: labelled lines (ชื่อวิทยานิพนธ์ …, ผู้เขียน …),
 person lines (นาย/นางสาว …), the university, faculty, programme, degree and year lines; the
-title is the largest text (with hints) or the run of lines just before the author.
+title is the largest unlabelled text (with hints) or the run of lines just before the author.
+Nothing on the cover is lost: the degree statement is kept as `statement`, every other line
+(course, student id, ภาคเรียนที่ …) in `cover_lines`, both printed by the cover template.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from typeset.structure.frontwords import (  # noqa: F401 (heading_part, split_label, CONTENTS_LINE: used by the readers)
+    ACADEMIC, APPENDIX_LABEL, BY, CONTENTS_LINE, DEGREE, DOTS, FACULTY, LINE_KEYS, PAGE_ALONE, PERSON,
+    PROGRAM, REPORT, STATEMENT, SUBMISSION, TO, UNIVERSITY, YEAR, _key, heading_part, split_label)
 from typeset.structure.markdown import escape
 from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
 
@@ -39,102 +44,6 @@ PART_FILES = {
     "acknowledgements": "frontmatter/acknowledgements.md", "preface": "frontmatter/preface.md",
     "biography": "frontmatter/biography.md", "references": "references.md",
 }
-
-_HEADINGS = {
-    "abstract-th": ["บทคัดย่อ", "บทคัดย่อภาษาไทย"],
-    "abstract-en": ["abstract", "บทคัดย่อภาษาอังกฤษ"],
-    "acknowledgements": ["กิตติกรรมประกาศ", "acknowledgement", "acknowledgements",
-                         "acknowledgment", "acknowledgments"],
-    "preface": ["คำนำ", "preface", "foreword"],
-    "biography": ["ประวัติผู้เขียน", "ประวัติผู้วิจัย", "ประวัติย่อผู้วิจัย", "ประวัติผู้จัดทำ",
-                  "ประวัติผู้ทำวิจัย", "ประวัติผู้ศึกษา", "biography", "vita", "curriculum vitae"],
-    "contents": ["สารบัญ", "สารบัญเรื่อง", "สารบัญตาราง", "สารบัญภาพ", "สารบัญรูป", "สารบัญรูปภาพ",
-                 "สารบัญแผนภาพ", "สารบัญภาพประกอบ", "contents", "table of contents",
-                 "list of tables", "list of figures", "list of illustrations"],
-    "committee": ["คณะกรรมการสอบวิทยานิพนธ์", "คณะกรรมการสอบ", "ใบรับรองวิทยานิพนธ์",
-                  "ใบรับรองโครงงาน", "คณะกรรมการสอบโครงงาน"],
-    "references": ["บรรณานุกรม", "เอกสารอ้างอิง", "รายการอ้างอิง", "references", "bibliography"],
-}
-
-
-def _key(s: str) -> str:
-    return skeleton(s).rstrip(":").lower()
-
-
-HEADING_KEYS = {_key(h): part for part, hs in _HEADINGS.items() for h in hs}
-
-# label -> (value key); compared by skeleton, so damaged labels match too
-_LABELS = {
-    "title": ["ชื่อวิทยานิพนธ์", "ชื่อเรื่อง", "หัวข้อวิทยานิพนธ์", "ชื่อโครงงาน", "ชื่อการค้นคว้าอิสระ",
-              "ชื่อสารนิพนธ์", "หัวข้อ", "thesis title", "title", "project title"],
-    "author": ["ผู้เขียน", "ผู้วิจัย", "ชื่อผู้เขียน", "ชื่อผู้วิจัย", "ชื่อนักศึกษา", "ผู้จัดทำ", "จัดทำโดย",
-               "author", "student", "researcher", "by"],
-    "degree": ["ปริญญา", "หลักสูตร", "degree"],
-    "program": ["สาขาวิชา", "สาขา", "ภาควิชา", "major", "program", "programme", "field of study",
-                "department"],
-    "faculty": ["คณะ", "สำนักวิชา", "faculty", "school"],
-    "university": ["มหาวิทยาลัย", "university", "institution"],
-    "year": ["ปีการศึกษา", "ปีที่พิมพ์", "ปีที่ศึกษา", "academic year", "year"],
-    "advisor": ["อาจารย์ที่ปรึกษา", "อาจารย์ที่ปรึกษาวิทยานิพนธ์", "อาจารย์ที่ปรึกษาวิทยานิพนธ์หลัก",
-                "อาจารย์ที่ปรึกษาหลัก", "ที่ปรึกษา", "advisor", "thesis advisor", "major advisor",
-                "advisory committee", "supervisor"],
-    "keywords": ["คำสำคัญ", "คำสำคัญ", "keywords", "keyword", "key words"],
-    "credits": ["หน่วยกิต", "credits"],
-}
-LABEL_KEYS = {_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
-_MAX_LABEL = max(len(k) for k in LABEL_KEYS)
-
-PERSON = re.compile(r"^(?:นางสาว|นาง|นาย|ว่าที่\s?ร้อยตรี|ว่าที่\s?ร\.ต\.|Mr\.|Mrs\.|Miss|Ms\.)\s*\S")
-ACADEMIC = re.compile(r"^(?:ศาสตราจารย์|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|อาจารย์|ศ\.|รศ\.|ผศ\.|ดร\.|"
-                      r"Prof\.|Assoc\.|Asst\.|Dr\.|Professor|Associate|Assistant)")
-BY = {_key(w) for w in ["โดย", "จัดทำโดย", "ผู้จัดทำ", "by", "เสนอโดย", "prepared by"]}
-TO = {_key(w) for w in ["เสนอ", "เสนอต่อ", "อาจารย์ที่ปรึกษา", "presented to", "submitted to"]}
-UNIVERSITY = re.compile(r"(มหาวิทยาลัย\S*|สถาบันเทคโนโลยี\S*|[A-Z][\w ]*University(?: of [A-Z][\w ]*)?|"
-                        r"University of [A-Z][\w ]*|[A-Z][\w ]*Institute of Technology[\w ]*)")
-FACULTY = re.compile(r"((?:คณะ|สำนักวิชา)\S+|(?:Faculty|School) of [A-Z][\w ]*)")
-PROGRAM = re.compile(r"((?:สาขาวิชา|สาขา)\s?\S+|(?:Program|Programme|Department|Major) (?:in|of) [A-Z][\w ]*)")
-DEGREE = re.compile(r"(?:หลักสูตร)?ปริญญา\s?(\S+?(?:บัณฑิต|มหาบัณฑิต|ดุษฎีบัณฑิต))|"
-                    r"((?:Bachelor|Master|Doctor) of [A-Z][\w]*(?: [A-Z][\w]*)*)")
-YEAR = re.compile(r"(?:ปีการศึกษา|ปีการศกษา|ปการศึกษา|Academic Year)\s*([0-9๐-๙]{4})")
-STATEMENT = re.compile(r"เป็นส่วนหนึ่ง|เปนสวนหนึ่ง|ส่วนหนึ่งของ|in partial fulfil|submitted in|"
-                       r"ลิขสิทธิ์|copyright", re.I)
-PAGE_TOKEN = r"(?:\d{1,4}|[๐-๙]{1,4}|[ก-ฮ]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})"
-CONTENTS_LINE = re.compile(rf"(?:\s|\.{{2,}}|…)\s*{PAGE_TOKEN}$")
-PAGE_ALONE = re.compile(rf"^[-–\s]*{PAGE_TOKEN}[-–\s]*$")
-DOTS = re.compile(r"^[.…_\s]{8,}")
-
-
-APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*[ก-ฮA-Z0-9]{1,2})?(?:\s.*)?$", re.I)
-
-
-APPENDIX_LABEL = re.compile(r"^(?:ภาคผนวก|appendix|appendices)(?:\s*(?:[ก-ฮ]|[A-Z0-9]{1,2})(?=\s|$))?", re.I)
-
-
-def heading_part(text: str) -> str | None:
-    """Which part a heading paragraph opens: a front part, 'contents', 'committee', 'references'
-    or 'appendix'."""
-    t = " ".join(text.split())
-    if len(t) > 60:
-        return None
-    if APPENDIX.match(t) and len(t) <= 40 and not (CONTENTS_LINE.search(t) and len(t.split()) > 2):
-        return "appendix"
-    return HEADING_KEYS.get(_key(t))
-
-
-def split_label(text: str) -> tuple[str, str] | None:
-    """'ผู้เขียน นายณภัทร แก้วภิบาล' -> ('author', 'นายณภัทร แก้วภิบาล'); None when unlabelled."""
-    best = None
-    for m in re.finditer(r"[\s:：]+|$", text[:_MAX_LABEL + 12]):
-        head = text[:m.start()]
-        k = _key(head)
-        if k in LABEL_KEYS:
-            best = (LABEL_KEYS[k], text[m.end():].strip(" :\t"))
-        if len(k) > _MAX_LABEL:
-            break
-    if best and best[0] == "faculty" and not best[1]:
-        return None
-    return best
-
 
 def read_front(paras: list[Para]) -> Front:
     return _Reader([p for p in paras if p.text.strip()]).run()
@@ -166,6 +75,9 @@ class _Reader:
             words = [w.strip() for w in re.split(r"\s*[/,;，、]\s*", value) if w.strip()]
             v.setdefault("keywords", {}).setdefault(lang, words)
             return
+        if key == "cover_lines":
+            v.setdefault("cover_lines", []).append(value)
+            return
         if key == "committee":
             if value not in v.setdefault("committee", []):
                 v["committee"].append(value)
@@ -184,16 +96,21 @@ class _Reader:
     def run(self) -> Front:
         sections: list[tuple[str, int, list[Para]]] = [("cover", 0, [])]
         self.titles: dict[int, str] = {}
+        size = None                # the contents heading's size: smaller headings are its entries
         for p in self.paras:
             part = heading_part(p.text)
-            if part and not (sections[-1][0] == "contents" and part in ("references", "appendix")):
+            if part and sections[-1][0] == "contents" and (
+                    part in ("references", "appendix") or size and p.size and p.size < size - 0.5):
+                part = None
+            if part:
+                size = p.size if part == "contents" else None
                 sections.append((part, p.line, []))
                 self.titles[p.line] = " ".join(p.text.split())
             else:
                 sections[-1][2].append(p)
         for part, line, body in sections:
             if part == "cover":
-                self.cover(body)
+                self.cover(body, main=True)
             elif part == "contents":
                 self.contents(line, body)
             elif part == "committee":
@@ -202,8 +119,12 @@ class _Reader:
                 self.appendix(line, body)
             elif part == "references":
                 self.front.parts[PART_FILES[part]] = references_markdown([p.text for p in body])
+                bibliography_title(self.front.values, self.titles.get(line, ""))
             else:
                 self.prose(part, body)
+        v = self.front.values
+        if "degree" not in v and any(REPORT.search(" ".join(p.text.split())) for p in sections[0][2]):
+            v["template"] = "thai-report"
         return self.front
 
     def contents(self, line: int, body: list[Para]) -> None:
@@ -213,7 +134,7 @@ class _Reader:
         n = 0
         while rest:
             p = rest.pop(0)
-            t = p.text.strip()
+            t = " ".join(p.text.split())
             if CONTENTS_LINE.search(t) or len(t) < 60 or PAGE_ALONE.match(t):
                 n += 1
                 continue
@@ -246,14 +167,14 @@ class _Reader:
                 continue
             lab = split_label(t) if not started or t.startswith(("คำสำคัญ", "Keyword", "KEYWORD")) else None
             if lab and len(t) < 200 and (lab[1] or lab[0] == "keywords"):
-                self.put(lab[0], lab[1], p.line)
+                self.put(*((lab[0], lab[1]) if lab[0] not in LINE_KEYS else ("cover_lines", t)), p.line)
                 continue
             started = True
             out.append(escape(t))
         if out:
             self.front.parts[PART_FILES[part]] = "\n\n".join(out) + "\n"
 
-    def cover(self, body: list[Para], committee: bool = False) -> None:
+    def cover(self, body: list[Para], committee: bool = False, main: bool = False) -> None:
         texts = [" ".join(p.text.split()) for p in body]
         used = [False] * len(body)
         last_label = None
@@ -265,8 +186,17 @@ class _Reader:
                 continue
             lab = split_label(t)
             if lab and lab[1] and len(t) < 200:
-                self.put(lab[0], lab[1], p.line)
+                if lab[0] in LINE_KEYS:
+                    self.put("cover_lines", t, p.line)
+                else:
+                    self.put(lab[0], lab[1], p.line)
                 used[i], last_label = True, lab[0]
+                continue
+            if last_label in LINE_KEYS and _same_run(body[i - 1], p) and not has_thai(t) \
+                    and not has_thai(texts[i - 1][-1:]) and not self._other_value(t):
+                # a course name set over two lines: "รายวิชา 523494 COMPUTER ENGINEERING" / "STUDY PROJECT"
+                self.front.values["cover_lines"][-1] += " " + t
+                used[i] = True
                 continue
             if last_label and self._continues_value(last_label, t, texts[i + 1:i + 2]):
                 self.put(last_label, t, p.line, "" if last_label == "title" else ", ")
@@ -294,7 +224,7 @@ class _Reader:
                 else:
                     self.put("committee", name, p.line)
                 used[i], role = True, ""
-        self._unlabelled(body, texts, used)
+        self._unlabelled(body, texts, used, main)
 
     def _continues_value(self, label: str, t: str, after: list[str]) -> bool:
         """A line without a label under a labelled title (before the next label), or another
@@ -311,12 +241,23 @@ class _Reader:
         return bool(split_label(t) or UNIVERSITY.search(t) or FACULTY.match(t) or YEAR.search(t)
                     or STATEMENT.search(t))
 
-    def _unlabelled(self, body: list[Para], texts: list[str], used: list[bool]) -> None:
+    def _unlabelled(self, body: list[Para], texts: list[str], used: list[bool], main: bool) -> None:
         title_end = len(body)          # the title comes before the first person / "by" line
         nxt = None
+        stated = None                  # the statement's last line, while it may go on
         for i, (p, t) in enumerate(zip(body, texts)):
             if used[i]:
+                stated = None
                 continue
+            cut = _values_start(t)
+            if stated is not None and cut and _same_run(body[stated], p) and not (
+                    split_label(t) or PERSON.match(t) or _key(t) in BY | TO):
+                self.put("statement", t[:cut], p.line, " ")    # the statement goes on
+                used[i], stated, t = cut == len(t), i, t[cut:].strip()
+                title_end = min(title_end, i)
+                if not t:
+                    continue
+            stated = None
             k = _key(t)
             if k in BY or k in TO:
                 used[i] = True
@@ -327,11 +268,19 @@ class _Reader:
                 what = nxt or "author"
                 name = re.split(r"\s+(?:รหัส(?:นักศึกษา)?|student id|ID)\b", t, flags=re.I)[0]
                 self.put(what, name, p.line, ", ")
-                used[i] = name == t
+                if name != t:          # a student id after the name: printed on the cover as written
+                    self.put("cover_lines", t[len(name):], p.line)
+                used[i] = True
                 title_end = min(title_end, i)
                 continue
             nxt = None
             spans: list[tuple[int, int]] = []
+            m = SUBMISSION.search(t)
+            if m and "statement" not in self.front.values:
+                end = _values_start(t, m.end())
+                self.put("statement", t[:end], p.line)
+                spans.append((0, end))
+                stated = i
             for key, rx in (("degree", DEGREE), ("year", YEAR)):
                 m = rx.search(t)
                 if m:
@@ -348,13 +297,20 @@ class _Reader:
                     self.put(key, t[m.start():end], p.line)
                     spans.append((m.start(), end))
             if spans or STATEMENT.search(t):
-                # placed when nothing but the values is on the line
-                left = "".join(ch for k, ch in enumerate(t) if not any(a <= k < b for a, b in spans))
-                used[i] = not STATEMENT.search(t) and len(skeleton(left)) <= 2
+                # what is left besides the values (ภาคเรียนที่ 3, a copyright line) is printed as written
+                left = "".join(ch if not any(a <= k < b for a, b in spans) else " " for k, ch in enumerate(t))
+                if len(skeleton(left)) > 2:
+                    self.put("cover_lines", left, p.line)
+                used[i] = True
                 title_end = min(title_end, i)
         self._title(body, texts, used, title_end)
+        sizes = sorted(p.size for p in body if p.size)
+        small = sizes[len(sizes) // 2] * 0.7 if sizes else 0
         for i, (p, t) in enumerate(zip(body, texts)):
-            if not used[i]:
+            # text far smaller than the cover's (a printer's mark, hidden text) is only reported
+            if not used[i] and main and not (p.size and p.size < small):
+                self.put("cover_lines", t, p.line)
+            elif not used[i]:
                 self.front.dropped.append((p.line, f"cover line not placed in thesis.yaml: {t}"))
 
     def _title(self, body: list[Para], texts: list[str], used: list[bool], end: int) -> None:
@@ -379,6 +335,26 @@ class _Reader:
             for i in sorted(lat):
                 self.put("title", texts[i], body[i].line, " ")
                 used[i] = True
+
+
+def _values_start(t: str, after: int = 0) -> int:
+    """Where the programme, faculty, university or year named on a line starts (len(t): none)."""
+    starts = [m.start() for rx in (PROGRAM, FACULTY, UNIVERSITY, YEAR) for m in [rx.search(t, after)] if m]
+    return min(starts, default=len(t))
+
+
+def _same_run(a: Para, b: Para) -> bool:
+    """Two lines set alike (one value over two lines), as far as the reader knows."""
+    return not (a.size and b.size and abs(a.size - b.size) > 0.5)
+
+
+def bibliography_title(values: dict, title: str) -> None:
+    """The reference list's own heading, as settings.bibliography.title when the build's differs."""
+    from typeset.config import HERE, read_yaml
+    title = " ".join(title.split())
+    default = read_yaml(HERE / "defaults.yaml")["bibliography"]["title"]
+    if title and _key(title) != _key(default):
+        values.setdefault("settings", {}).setdefault("bibliography", {})["title"] = title
 
 
 def references_markdown(texts: list[str]) -> str:
