@@ -202,3 +202,16 @@ def test_chapter_split_in_two_reports_a_new_chapter_and_moved_sections(tmp_path,
     assert "บทที่ 3 การทบทวนวรรณกรรม\n  chapters/03-review.md:1  added\n    {+การทบทวนวรรณกรรม+}\n" in out
     assert "3.1 งานวิจัยที่เกี่ยวข้อง  moved: from บทที่ 2 แนวคิด ทฤษฎี และงานวิจัยที่เกี่ยวข้อง › 2.3" in out
     assert "removed" not in out and "[-" not in out
+
+
+def test_labels_follow_the_template_numerals_as_the_build_prints_them(tmp_path, capsys):
+    old, new = copy(tmp_path, "old"), copy(tmp_path)
+    for d in (old, new):
+        with open(d / "thesis.yaml", "a", encoding="utf-8") as f:
+            f.write("settings:\n  numbers: {chapter: thai}\n  headings: {chapter: {label: 'บทที่ {n}'}}\n")
+    edit(new / "chapters/03-method.md", "เลือกกลุ่มตัวอย่างแบบเจาะจง", "เลือกกลุ่มตัวอย่างแบบสุ่ม")
+    code, out, _ = run_diff(capsys, old, new)
+    assert code == 1
+    assert "บทที่ ๓ วิธีการดำเนินการวิจัย" in out
+    assert "๓.๑ ประชากรและกลุ่มตัวอย่าง" in out
+    assert "บทที่ 3" not in out
