@@ -63,3 +63,19 @@ def install_stamp(package: str) -> str:
     except OSError:
         return "?"
     return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def read_start(path: Path | str, n: int, expected: str) -> bytes:
+    """The first `n` bytes of a file the user named; a missing, unreadable or folder path is a
+    one-line error ("x.pdf: is a folder, expected a PDF file")."""
+    from typeset.errors import UserError
+
+    try:
+        with open(path, "rb") as f:
+            return f.read(n)
+    except FileNotFoundError:
+        raise UserError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, expected {expected}") from None
+    except PermissionError:
+        raise UserError(f"{path}: permission denied") from None

@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from typeset.errors import UserError
+from typeset.fsutil import read_start
 from typeset.thai.pua import is_thai_pua
 
 DEFAULT_MAX_MB = 10
@@ -51,18 +52,11 @@ def read_text(path: Path | str, limit: int | None = None) -> str:
     """Read a user text file, whatever its (supported) encoding; see the module docstring."""
     path = Path(path)
     limit = max_bytes() if limit is None else limit
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise UserError(_too_big(path, size, limit))
-        with path.open("rb") as f:
-            data = f.read(limit + 1)  # bounded even when stat lies (pipes, /proc files)
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, expected a text file") from None
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
+    read_start(path, 0, "a text file")              # a missing/unreadable path: its one-line error
+    size = path.stat().st_size
+    if size > limit:                                 # refused before reading
+        raise UserError(_too_big(path, size, limit))
+    data = read_start(path, limit + 1, "a text file")   # bounded even when stat lies (pipes, /proc)
     if len(data) > limit:
         raise UserError(_too_big(path, len(data), limit))
     return decode(data, str(path))

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from typeset.errors import UserError
+from typeset.fsutil import read_start
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -21,16 +22,8 @@ MAX_MB = 200
 
 def open_document(path: Path):
     """python-docx Document for `path` (.docx, .docm, or .doc via LibreOffice)."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(8)
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, expected a Word file") from None
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
+    head = read_start(path, 8, "a Word file")
+    size = path.stat().st_size
     if size > MAX_MB * 2**20:
         raise UserError(f"{path}: file is {size / 2**20:.0f} MB, larger than the {MAX_MB} MB limit for a Word file")
     if head == OLE_MAGIC:

@@ -16,6 +16,7 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.utils import apply_matrix_pt
 
 from typeset.errors import UserError
+from typeset.fsutil import read_start
 from typeset.pdf.fonts import FontFacts, read_facts
 
 log = logging.getLogger(__name__)
@@ -77,15 +78,7 @@ def read_pdf(path: Path, first: int = 1, last: int | None = None) -> Pages:
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
-    try:
-        with open(path, "rb") as fp:
-            head = fp.read(1024)
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, expected a PDF file") from None
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
+    head = read_start(path, 1024, "a PDF file")
     if b"%PDF-" not in head:
         raise UserError(f"{path}: not a PDF file (no %PDF- header)")
     rm = _Resources()
