@@ -8,7 +8,7 @@ def test_line_has_place_kind_text_and_note():
 
 
 def test_text_with_backticks_stays_one_code_span():
-    assert notice_line(Notice("page 3", "kept", text="a`b")) == "- page 3 ``a`b``: kept"
+    assert notice_line(Notice("kept", page=3, text="a`b")) == "- page 3 ``a`b``: kept"
 
 
 def test_section_sorts_by_number_not_as_strings_and_counts():
@@ -20,3 +20,8 @@ def test_section_sorts_by_number_not_as_strings_and_counts():
 
 def test_empty_section_says_none():
     assert notices_markdown("Spots", []) == ["Spots (0):", "", "- none", ""]
+
+
+def test_file_and_line_read_as_an_editor_path_and_confidence_is_shown():
+    n = Notice("kept the space", stage="structure", file="chapters/01.md", line=7, confidence=0.4)
+    assert notice_line(n) == "- chapters/01.md:7: kept the space (confidence 0.40)"

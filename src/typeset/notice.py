@@ -12,25 +12,36 @@ from typing import Iterable
 
 @dataclass(frozen=True)
 class Notice:
-    where: str          # as the user finds it: "line 12", "page 3", "paragraph 40", "chapters/01.md:7"
-    note: str           # what was chosen, or why it is uncertain
-    kind: str = ""      # the rule or stage that noticed it, e.g. "digits", "heading", "table"
-    text: str = ""      # the spot as it reads now (a short excerpt), if there is one
+    note: str                   # what was chosen, or why it is uncertain
+    stage: str = ""             # who noticed it: "repair", "structure", "docx", "pdf", "article", …
+    kind: str = ""              # the rule, e.g. "digits", "heading", "table"
+    file: str = ""              # the file as the user can open it ("" = the imported file)
+    line: int = 0               # 1-based line (raw text, Markdown), 0 = none
+    page: int = 0               # 1-based PDF page, 0 = none
+    para: int = 0               # 1-based .docx paragraph, 0 = none
+    text: str = ""              # the spot as it reads now (a short excerpt), if there is one
+    confidence: float | None = None   # how sure the chosen reading is, where a rule knows
+
+    @property
+    def where(self) -> str:
+        """As the user finds it: "chapters/01.md:7", "line 12", "page 3", "paragraph 40"."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        spot = (f"line {self.line}" if self.line else f"page {self.page}" if self.page
+                else f"paragraph {self.para}" if self.para else "")
+        return ", ".join(x for x in (self.file, spot) if x) or "document"
 
     @property
     def order(self) -> tuple:
-        """Sort key: by the number in `where` (line/page/paragraph), then as written."""
-        head, _, num = self.where.rpartition(" ")
-        n = int(num) if num.isdigit() else -1
-        return (head if n >= 0 else self.where, n, self.kind, self.note)
+        return (self.file, self.page, self.line, self.para, self.kind, self.note)
 
 
-def at_line(line: int, note: str, kind: str = "", text: str = "") -> Notice:
-    return Notice(f"line {line}", note, kind, text)
+def at_line(line: int, note: str, kind: str = "", text: str = "", **kw) -> Notice:
+    return Notice(note, kind=kind, line=line, text=text, **kw)
 
 
-def at_page(page: int, note: str, kind: str = "", text: str = "") -> Notice:
-    return Notice(f"page {page}", note, kind, text)
+def at_page(page: int, note: str, kind: str = "", text: str = "", **kw) -> Notice:
+    return Notice(note, kind=kind, page=page, text=text, **kw)
 
 
 def _code(text: str) -> str:
@@ -43,8 +54,9 @@ def _code(text: str) -> str:
 def notice_line(n: Notice) -> str:
     """One Markdown list item: `- line 12 [digits] `text`: note`."""
     kind = f" [{n.kind}]" if n.kind else ""
+    sure = f" (confidence {n.confidence:.2f})" if n.confidence is not None else ""
     text = f" {_code(n.text)}" if n.text else ""
-    return f"- {n.where}{kind}{text}: {n.note}"
+    return f"- {n.where}{kind}{text}: {n.note}{sure}"
 
 
 def notices_markdown(title: str, notices: Iterable[Notice], *, none: str = "- none",
