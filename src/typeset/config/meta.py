@@ -22,15 +22,19 @@ def _text(v, what="text"):
     return v
 
 
+def _languages(v: dict) -> None:
+    for k in v:
+        if k not in ("th", "en"):
+            raise Invalid(f"unknown language key {_show(k)}: expected th and/or en")
+
+
 class Pair:
     """A string, or {th: …, en: …}."""
     expected = "text or {th: …, en: …}"
 
     def check(self, v):
         if isinstance(v, dict):
-            for k in v:
-                if k not in ("th", "en"):
-                    raise Invalid(f"unknown language key {_show(k)}: expected th and/or en")
+            _languages(v)
             return {k: _text(x) for k, x in v.items() if x is not None}
         return _text(v, self.expected)
 
@@ -62,9 +66,7 @@ class Keywords:
 
     def check(self, v):
         if isinstance(v, dict):
-            for k in v:
-                if k not in ("th", "en"):
-                    raise Invalid(f"unknown language key {_show(k)}: expected th and/or en")
+            _languages(v)
             return {k: (TextList().check(x) if not isinstance(x, str) else [x]) for k, x in v.items()}
         if isinstance(v, str):
             return [v]

@@ -96,7 +96,7 @@ def check_citations(doc: n.Document, keys: dict[str, int]) -> None:
                         raise UserError(_unknown(unknown[0], keys), f"{x.file}:{x.line}")
                 new.append(x)
             if changed:
-                items[:] = _merge_text(new)
+                items[:] = merge_text(new)
 
 
 def _unknown(key: str, keys) -> str:
@@ -106,7 +106,8 @@ def _unknown(key: str, keys) -> str:
     return f"unknown citation key '{key}'{hint}"
 
 
-def _merge_text(items: list) -> list:
+def merge_text(items: list) -> list:
+    """Adjacent Text nodes as one (the first one's file:line)."""
     out: list = []
     for x in items:
         if isinstance(x, n.Text) and out and isinstance(out[-1], n.Text):

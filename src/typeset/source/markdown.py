@@ -14,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from typeset.errors import UserError
 from typeset.source import nodes as n
-from typeset.source.citations import split_citations
+from typeset.source.citations import merge_text, split_citations
 from typeset.source.crossref import split_refs, take_labels
 from typeset.source.framework import parse_framework
 
@@ -260,12 +260,7 @@ class Parser:
 
 def _finish_inline(nodes: list, file: str) -> list:
     """Join adjacent text, resolve soft breaks, find [@key] citations."""
-    merged: list = []
-    for x in nodes:
-        if isinstance(x, n.Text) and merged and isinstance(merged[-1], n.Text):
-            merged[-1] = n.Text(merged[-1].file, merged[-1].line, merged[-1].text + x.text)
-        else:
-            merged.append(x)
+    merged = merge_text(nodes)
     out: list = []
     for idx, x in enumerate(merged):
         if isinstance(x, n.Text):
