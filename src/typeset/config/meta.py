@@ -90,13 +90,18 @@ class Year:
         return v
 
 
-class TemplateRef:
-    expected = "a template name (see `typeset templates`) or a path such as ./my-template"
+class NonEmpty:
+    """A string with something in it (returned as written)."""
+    expected = "text"
 
     def check(self, v):
         if not isinstance(v, str) or not v.strip():
             raise Invalid(f"expected {self.expected}, got {_show(v)}")
         return v
+
+
+class TemplateRef(NonEmpty):
+    expected = "a template name (see `typeset templates`) or a path such as ./my-template"
 
 
 class Anything:
@@ -122,14 +127,12 @@ class Glossary:
         return out
 
 
-class ImagePath:
+class ImagePath(NonEmpty):
     """logo: a picture inside the thesis folder (source.check_logo finds it)."""
     expected = "an image path inside the thesis folder, e.g. figures/logo.png"
 
     def check(self, v):
-        if not isinstance(v, str) or not v.strip():
-            raise Invalid(f"expected {self.expected}, got {_show(v)}")
-        return v.strip()
+        return super().check(v).strip()
 
 
 class Pairish(Pair):
