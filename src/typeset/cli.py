@@ -41,7 +41,7 @@ def make_parser() -> argparse.ArgumentParser:
     w.add_argument("folder", help="a new or empty folder")
     w.add_argument("--template", help="template name (see `typeset templates`) or folder")
 
-    i = sub.add_parser("import", help="import a PDF or raw (PDF-extracted) text into a thesis folder")
+    i = sub.add_parser("import", help="import a Word file, a PDF or text copied from a PDF into a thesis folder")
     i.add_argument("raw", help="a PDF, or a raw text file")
     i.add_argument("-o", "--output", required=True, help="folder to write")
     i.add_argument("--kind", choices=["thesis", "report", "article"],
