@@ -6,15 +6,16 @@ as they are. (Image paths with spaces come back percent-encoded: importers name 
 
     chapter_markdown(chapter) -> str     '# title' then the blocks
     blocks_markdown(blocks) -> str       blocks only (front-matter parts, appendices without title)
+    escape(text) -> str                  one line of plain text as Markdown that reads back as it
 """
 from __future__ import annotations
 
-import json
 import re
 
 from markdown_it.common.utils import isPunctChar
 
 from typeset.source import nodes as n
+from typeset.writers.yamltext import scalar
 
 # a line start CommonMark would read as a block marker (or a setext underline, an attribute line)
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|-+\s*$"
@@ -29,6 +30,11 @@ def escape_text(text: str, cell: bool = False) -> str:
     """Inline text, escaped where it would otherwise be markup (not yet the line start)."""
     text = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
     return text.replace("|", "\\|") if cell else text
+
+
+def escape(text: str) -> str:
+    """One line of plain text (a title, a cover line, a reference) as Markdown."""
+    return escape_line_start(escape_text(text))
 
 
 def escape_line_start(line: str) -> str:
@@ -190,12 +196,11 @@ def blocks_markdown(blocks: list) -> str:
 
 
 def framework_yaml(fw: n.Framework) -> str:
-    lines = [f"caption: {json.dumps(fw.caption, ensure_ascii=False)}", f"direction: {fw.direction}",
-             "boxes:"]
-    lines += [f"  - {json.dumps(b, ensure_ascii=False)}" for b in fw.boxes]
+    lines = [f"caption: {scalar(fw.caption)}", f"direction: {fw.direction}", "boxes:"]
+    lines += [f"  - {scalar(b)}" for b in fw.boxes]
     if fw.arrows:
         lines.append("arrows:")
-        lines += [f"  - {{from: {a.source}, to: {a.target}, label: {json.dumps(a.label, ensure_ascii=False)}}}"
+        lines += [f"  - {{from: {a.source}, to: {a.target}, label: {scalar(a.label)}}}"
                   for a in fw.arrows]
     return "\n".join(lines)
 
