@@ -116,3 +116,29 @@ def test_report_lists_counts_and_uncertain_lines():
     report = files["import-report.md"]
     assert "| sections | 5 |" in report and "| epigraphs | 1 |" in report
     assert "- line 46:" in report
+
+
+@pytest.mark.parametrize("name", ["chapter-one", "two-chapters"])
+def test_imported_tree_is_what_the_written_markdown_reads_back_as(name, tmp_path):
+    """The text import's tree and the folder reader's tree of what was written agree."""
+    from typeset.source.markdown import parse_file
+
+    from test_writers_markdown import shape
+
+    files, doc = _build(name)
+    for ch in doc.chapters:
+        p = tmp_path / f"{ch.name}.md"
+        p.write_text(files[f"chapters/{ch.name}.md"], encoding="utf-8")
+        title, _, blocks = parse_file(p, f"chapters/{ch.name}.md")
+        assert shape(title) == shape(ch.title)
+        assert _unnumbered(shape(blocks)) == _unnumbered(shape(ch.blocks))
+
+
+def _unnumbered(x):
+    """Numbers are generated on build (source.numbering); the import keeps what it recovered.
+    A framework without arrows reads back with the default chain (source.framework)."""
+    if isinstance(x, list):
+        return [_unnumbered(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _unnumbered(v) for k, v in x.items() if k not in ("number", "index", "label", "arrows")}
+    return x
