@@ -33,15 +33,20 @@ def escape_text(text: str, cell: bool = False) -> str:
 
 
 def escape(text: str) -> str:
-    """One line of plain text (a title, a cover line, a reference) as Markdown."""
-    return escape_line_start(escape_text(text))
+    """One line of plain text standing as its own paragraph, title or item (a cover line, a
+    reference) as Markdown."""
+    return escape_line_start(escape_text(text), first=True)
 
 
-def escape_line_start(line: str) -> str:
+def escape_line_start(line: str, first: bool = False) -> str:
+    """first: the line opens a paragraph (after a blank line), where `=` cannot underline a
+    setext heading, so a line of `=` stays as it is."""
     m = _BLOCK_START.match(line)
     if not m:
         return line
     tok = m.group(1)
+    if first and tok[0] == "=":
+        return line
     if tok[0].isdigit():
         return tok + "\\" + line[len(tok):]
     if tok == "Table:":
@@ -99,7 +104,7 @@ class Writer:
     def paragraph_text(self, nodes: list) -> str:
         """Inline nodes as paragraph lines: each line's start escaped."""
         text = self.inline(nodes).strip(" ")
-        return "\n".join(escape_line_start(line) for line in text.split("\n"))
+        return "\n".join(escape_line_start(line, k == 0) for k, line in enumerate(text.split("\n")))
 
     # -- blocks --------------------------------------------------------------
     def blocks(self, blocks: list) -> str:
