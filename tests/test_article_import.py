@@ -68,6 +68,9 @@ def test_parse_seed_article(raw):
     assert s.publication == "Foreign Policy" and s.date == dt.date(2022, 9, 16)
     assert s.url == "https://foreignpolicy.com/2022/09/16/kazakhstan-russia-ukraine-war/"
     assert not any("เรียบเรียงจาก" in p or "foreignpolicy" in p for p in art.paragraphs)
+    # each body paragraph is a tree node at its line of the raw text
+    first = art.body.blocks[0]
+    assert raw.splitlines()[first.line - 1].strip().startswith(art.paragraphs[0][:10])
 
 
 def test_title_line_and_inline_source():
@@ -88,7 +91,8 @@ def test_files_in_memory(raw, tmp_path):
     assert meta["title"].startswith("TODO:")
     assert meta["date"] == "2022-09-23" and meta["lead"] is True
     assert meta["source"]["url"].startswith("https://foreignpolicy.com/")
-    assert any("no title line" in n for n in rep.notes)
+    assert any("no title line" in x.note and x.stage == "article" for x in rep.notices)
+    assert "Notes (1):\n\n- document: the text has no title line" in files["import-report.md"]
     body = files["body.md"]
     assert body.count("\n\n") == 22                      # 23 paragraphs kept
     assert "คาซั คสถาน" not in body and "คาซัคสถาน" in body

@@ -96,7 +96,7 @@ def test_numbered_headings_make_chapters_without_bthi_lines():
            "ข้อความบทนำ", "", "2 ทฤษฎี", "", "2.1 แนวคิด", "", "ข้อความทฤษฎี", ""]
     text = "\n".join(raw)
     files, doc = build_thesis(text, text.splitlines(), "x.txt")
-    assert [c.title for c in doc.chapters] == ["บทนำ", "ทฤษฎี"]
+    assert [c.plain_title for c in doc.chapters] == ["บทนำ", "ทฤษฎี"]
     assert "ข้อความบทนำ" in files[next(k for k in files if k.startswith("chapters/01"))]
 
 

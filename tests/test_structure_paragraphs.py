@@ -7,6 +7,8 @@ import importlib
 from typeset.structure.join import Joiner
 from typeset.structure.lines import Line
 
+from typeset.structure.paragraphs import boundary
+
 parse_mod = importlib.import_module("typeset.structure.parse")
 
 FULL, INDENT = 67.0, 8.0
@@ -21,7 +23,7 @@ def _parser(extra_text: str = ""):
             lines.append(Line(no, "x", "ข้อความ", 0, trail, width))
             no += 1
     text = "\n".join(ln.text for ln in lines) + "\n" + extra_text
-    p = parse_mod._Parser(lines, Joiner(text))
+    p = parse_mod.Parser(lines, Joiner(text))
     assert (p.m.full, p.m.indent) == (FULL, INDENT)
     return p
 
@@ -34,33 +36,33 @@ def _pair(prev_text: str, prev_width: float, cur_text: str, cur_width: float):
 def test_a_barely_indented_line_after_a_preposition_continues_the_paragraph():
     p = _parser()
     prev, cur = _pair("นโยบายนี้ได้นำประเทศจากความขัดแย้งไปสู่", 66.0, "ความร่วมมือในระดับภูมิภาค", 61.5)
-    assert p._boundary(prev, cur) is False
-    assert any(n == 102 and "needs what follows" in why for n, why in p.doc.uncertain)
+    assert boundary(p, prev, cur) is False
+    assert any(x.line == 102 and "needs what follows" in x.note for x in p.doc.notices)
 
 
 def test_a_nearly_full_last_line_ending_with_a_conjunction_continues():
     p = _parser()
     prev, cur = _pair("ประเทศมหาอำนาจใหม่ที่มีบทบาทมากขึ้น เช่น", 55.0, "บราซิล และแอฟริกาใต้", 69.0)
-    assert p._boundary(prev, cur) is False
+    assert boundary(p, prev, cur) is False
 
 
 def test_a_name_split_over_the_break_continues_when_the_document_writes_it():
     prev, cur = _pair("ได้มอบของขวัญให้แก่นายพล ซูเหว่ย", 66.0, "หมิง ซึ่งได้กล่าวขอบคุณ", 61.5)
-    assert _parser()._boundary(prev, cur) is True           # nothing says it runs on
+    assert boundary(_parser(), prev, cur) is True           # nothing says it runs on
     p = _parser("ผู้บัญชาการคือ ซูเหว่ยหมิง และ ซูเหว่ย หมิง")
-    assert p._boundary(prev, cur) is False
-    assert any("name" in why for _, why in p.doc.uncertain)
+    assert boundary(p, prev, cur) is False
+    assert any("name" in x.note for x in p.doc.notices)
 
 
 def test_a_noun_phrase_end_with_a_barely_indented_line_still_breaks():
     p = _parser()
     prev, cur = _pair("ซึ่งส่งผลต่อโครงสร้างอำนาจของภูมิภาค", 66.0, "ความสัมพันธ์ระหว่างสองประเทศ", 61.5)
-    assert p._boundary(prev, cur) is True
+    assert boundary(p, prev, cur) is True
 
 
 def test_a_clearly_indented_line_breaks_whatever_the_words():
     p = _parser()
     prev, cur = _pair("นโยบายนี้ได้นำประเทศจากความขัดแย้งไปสู่", 66.0, "ความร่วมมือในระดับภูมิภาค", 58.0)
-    assert p._boundary(prev, cur) is True
+    assert boundary(p, prev, cur) is True
     prev, cur = _pair("ประเทศมหาอำนาจใหม่ที่มีบทบาทมากขึ้น เช่น", 40.0, "บราซิล และแอฟริกาใต้", 69.0)
-    assert p._boundary(prev, cur) is True                    # a clearly short last line
+    assert boundary(p, prev, cur) is True                    # a clearly short last line

@@ -4,8 +4,8 @@ from __future__ import annotations
 import yaml
 
 from typeset.structure.join import Joiner
-from typeset.structure.markdown import escape, framework_yaml
-from typeset.structure.model import Framework
+from typeset.source.nodes import Framework
+from typeset.writers.markdown import escape, framework_yaml
 from typeset.structure.numbers import chapter_number, enum_item, parse_number
 
 
@@ -71,6 +71,6 @@ def test_escape_only_what_markdown_would_misread():
 
 
 def test_framework_yaml_round_trips_awkward_text():
-    fw = Framework("กรอบ: แนวคิด", "horizontal", ["ก - ข", "#แท็ก", "2024"], 1)
+    fw = Framework(caption="กรอบ: แนวคิด", direction="horizontal", boxes=["ก - ข", "#แท็ก", "2024"])
     data = yaml.safe_load(framework_yaml(fw))
     assert data == {"caption": "กรอบ: แนวคิด", "direction": "horizontal", "boxes": ["ก - ข", "#แท็ก", "2024"]}

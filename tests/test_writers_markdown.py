@@ -89,3 +89,10 @@ def test_example_chapters_round_trip(tmp_path, path):
     _, title2, blocks2 = round_trip(tmp_path, ch)
     assert shape(title2) == shape(title)
     assert shape(blocks2) == shape(blocks)
+
+
+def test_a_line_of_equals_signs_is_escaped_only_where_it_would_underline(tmp_path):
+    ch = n.Chapter(title=[T("บท")], blocks=[P(T("=")), P(T("ก"), n.LineBreak(), T("=="))])
+    text, _, blocks = round_trip(tmp_path, ch)
+    assert "\n\n=\n\n" in text and "ก\\\n\\==" in text
+    assert shape(blocks) == shape(ch.blocks)

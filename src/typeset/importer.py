@@ -115,7 +115,7 @@ def import_thesis(text: str, source_name: str, console=None) -> dict[str, str]:
         c = doc.counts
         console.print(f"{c['chapters']} chapters, {c['sections']} sections, {c['subsections']} "
                       f"subsections, {c['paragraphs']} paragraphs, {c['list items']} list items; "
-                      f"{len(doc.uncertain) + len(result.report.uncertain)} spots to check "
+                      f"{len(doc.notices) + len(result.report.uncertain)} spots to check "
                       f"(see import-report.md)")
         return files
     result = repair(text)

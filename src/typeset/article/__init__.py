@@ -3,32 +3,30 @@
 Interface for `typeset import` (typeset.importer dispatches here):
 
     looks_like_article(text) -> (bool, reason)      # reason: one line saying why
-    import_article(text, out_dir, force=False) -> ArticleReport
+    import_article(text, out_dir, force=False, source_name="") -> ArticleReport
         writes out_dir/article.yaml, out_dir/body.md and out_dir/import-report.md (through the
         import guard: files the student edited are never overwritten silently);
-        report.summary() is a few lines for the terminal, report.notes the things to check.
+        report.summary() is a few lines for the terminal, report.notices the things to check.
 
 The folder format (article.yaml keys) is described in README.md, section "Articles".
 """
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from typeset.article.dates import thai_date
-from typeset.thai.numerals import to_arabic
 from typeset.article.detect import looks_like_article
 from typeset.article.parse import Article, parse_article
+from typeset.notice import Notice, notices_markdown
 from typeset.repair.spaces import Change, document_vocabulary, remove_spurious_spaces
+from typeset.thai.numerals import to_arabic
+from typeset.writers.markdown import blocks_markdown
+from typeset.writers.yamltext import quoted as _q
 
 __all__ = ["looks_like_article", "import_article", "ArticleReport", "build_files"]
 
 TITLE_TODO = "TODO: the text has no title line; write the article's title here"
-# Markdown syntax that would change a plain paragraph: escaped so the text stays text.
-MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
-MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
 
 @dataclass
@@ -36,7 +34,7 @@ class ArticleReport:
     folder: Path
     article: Article
     changes: list[Change] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     guard: object | None = None
     kind: str = "article"
 
@@ -53,22 +51,11 @@ class ArticleReport:
         lines = [f"article: {len(a.paragraphs)} paragraphs written to {self.folder / 'body.md'}",
                  f"spaces inside words removed: {self.removed} ({len(self.unsure)} unsure, listed in "
                  f"{self.folder / 'import-report.md'})"]
-        return "\n".join(lines + [f"note: {n}" for n in self.notes])
+        return "\n".join(lines + [f"note: {n.note}" for n in self.notices])
 
-
-def _md_paragraph(text: str) -> str:
-    text = MD_INLINE.sub(r"\\\1", text)
-    # "# x" -> "\# x"; "1. x" -> "1\. x" (a backslash escapes punctuation only)
-    m = MD_LINE_START.match(text)
-    if not m:
-        return text
-    at = m.end() if m.group(2)[0].isdigit() else m.start(2)
-    return text[:at] + "\\" + text[at:]
-
-
-def _q(value) -> str:
-    """A YAML scalar: JSON strings are valid YAML double-quoted strings."""
-    return json.dumps(str(value), ensure_ascii=False)
+    def note(self, what: str, kind: str = "") -> None:
+        """Something the text lacks (the whole document, no line)."""
+        self.notices.append(Notice(what, stage="article", kind=kind))
 
 
 def _yaml(art: Article) -> str:
@@ -104,8 +91,8 @@ def _report_md(rep: ArticleReport) -> str:
         out.append(f"- source: {a.source.title} / {a.source.publication} / "
                    f"{a.source.date.isoformat() if a.source.date else '?'} / {a.source.url}")
     out.append(f"- spaces inside words removed: {rep.removed}")
-    out += ["", "## Notes", ""] + [f"- {n}" for n in rep.notes or ["none"]]
-    out += ["", "## Unsure space decisions (check these)", "",
+    out += [""] + notices_markdown("Notes", rep.notices, sort=False)
+    out += ["## Unsure space decisions (check these)", "",
             "Paragraph numbers count the paragraphs of body.md from 1.", ""]
     out += [f"- paragraph {c.line}: {'removed' if c.applied else 'kept'} the space in "
             f"`{c.left} {c.right}` ({c.reason}, confidence {c.confidence:.2f})" for c in rep.unsure] or ["- none"]
@@ -115,9 +102,9 @@ def _report_md(rep: ArticleReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def build_files(text: str, folder: Path) -> tuple[dict[str, str], ArticleReport]:
+def build_files(text: str, folder: Path, source_name: str = "") -> tuple[dict[str, str], ArticleReport]:
     """Everything the import writes, in memory: {relative path: text} and the report."""
-    art = parse_article(text)
+    art = parse_article(text, source_name)
     vocab = document_vocabulary("\n".join(art.paragraphs))
     art.paragraphs, changes = remove_spurious_spaces(art.paragraphs, vocab)
     if art.title:
@@ -125,25 +112,26 @@ def build_files(text: str, folder: Path) -> tuple[dict[str, str], ArticleReport]
         changes += [c for c in more if c.applied]
     rep = ArticleReport(folder=folder, article=art, changes=changes)
     if not art.title:
-        rep.notes.append("the text has no title line; article.yaml has a TODO placeholder for it")
+        rep.note("the text has no title line; article.yaml has a TODO placeholder for it")
     if not art.date:
-        rep.notes.append("no dateline found (a paragraph starting with a date such as 23 ก.ย. 2565)")
+        rep.note("no dateline found (a paragraph starting with a date such as 23 ก.ย. 2565)")
     if not art.source:
-        rep.notes.append("no source block found (เรียบเรียงจาก / ที่มา … with a URL)")
+        rep.note("no source block found (เรียบเรียงจาก / ที่มา … with a URL)")
     elif not art.source.url:
-        rep.notes.append("the source block has no URL")
+        rep.note("the source block has no URL")
     files = {
         "article.yaml": _yaml(art),
-        "body.md": "\n\n".join(_md_paragraph(p) for p in art.paragraphs) + "\n",
+        "body.md": blocks_markdown(art.body.blocks),
         "import-report.md": _report_md(rep),
     }
     return files, rep
 
 
-def import_article(text: str, out_dir: Path | str, force: bool = False) -> ArticleReport:
+def import_article(text: str, out_dir: Path | str, force: bool = False,
+                   source_name: str = "") -> ArticleReport:
     from typeset.diff.guard import write_import
 
     folder = Path(out_dir)
-    files, rep = build_files(text, folder)
+    files, rep = build_files(text, folder, source_name)
     rep.guard = write_import(folder, files, force=force)
     return rep

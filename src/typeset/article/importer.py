@@ -18,7 +18,8 @@ def run(args, text: str) -> int:
     if (out / "thesis.yaml").is_file():
         raise UserError(f"{out}: holds a thesis (thesis.yaml); import the article into another folder")
     with console.status("repairing spaces, reading the dateline and the source…"):
-        rep = import_article(text, out, force=bool(getattr(args, "force", False)))
+        rep = import_article(text, out, force=bool(getattr(args, "force", False)),
+                             source_name=Path(getattr(args, "raw", "") or "").name)
     console.print(rep.summary())
     rep.guard.print(console)
     return 0

@@ -1,4 +1,5 @@
-"""Split raw article text into title, lead, dateline date, body paragraphs and the source note."""
+"""Split raw article text into title, lead, dateline date, the body (a source.nodes Chapter of
+paragraphs, each at its line of the raw text) and the source note."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from typeset.article.dates import parse_any_date, parse_thai_date
-from typeset.article.detect import SOURCE_MARK, URL, paragraphs
+from typeset.article.detect import SOURCE_MARK, URL
+from typeset.source import nodes as n
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 SENTENCE_END = re.compile(r"[.!?…\"”)]\s*$")
@@ -25,13 +27,45 @@ class Source:
 
 @dataclass
 class Article:
+    """The article's metadata (article.yaml) and its body (body.md) as a tree."""
     title: str = ""
     date: dt.date | None = None
     dateline: str = ""         # the dateline as written ("23 ก.ย. 2565")
     lead: bool = False         # the first paragraph stands before the dateline (a standfirst)
-    paragraphs: list[str] = field(default_factory=list)
+    body: n.Chapter = field(default_factory=lambda: n.Chapter(kind="body"))
     source: Source | None = None
-    notes: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [n.plain_text(p.children) for p in self.body.blocks]
+
+    @paragraphs.setter
+    def paragraphs(self, texts: list[str]) -> None:
+        """New text for the same paragraphs (space repair keeps their number and order)."""
+        old = self.body.blocks
+        if len(texts) != len(old):
+            raise ValueError(f"{len(texts)} texts for {len(old)} paragraphs")
+        self.body.blocks = [_paragraph(p.file, p.line, t) for p, t in zip(old, texts)]
+
+
+def _paragraph(file: str, line: int, text: str) -> n.Paragraph:
+    return n.Paragraph(file, line, [n.Text(file, line, text)])
+
+
+def paragraph_spans(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of each paragraph: lines between blank lines."""
+    out: list[tuple[int, str]] = []
+    group: list[str] = []
+    start = 0
+    for k, line in enumerate(text.split("\n") + [""], 1):
+        if line.strip():
+            if not group:
+                start = k
+            group.append(line)
+        elif group:
+            out.append((start, "\n".join(group).strip()))
+            group = []
+    return out
 
 
 def join_lines(par: str) -> str:
@@ -71,22 +105,26 @@ def parse_source(block: list[str]) -> Source:
     return src
 
 
-def parse_article(text: str) -> Article:
-    paras = [join_lines(p) for p in paragraphs(text)]
-    paras = [p for p in paras if p]
+def parse_article(text: str, file: str = "") -> Article:
+    """file: the raw text's name, for the body nodes' file (their line is the raw line)."""
+    spans = [(k, join_lines(p)) for k, p in paragraph_spans(text)]
+    spans = [(k, p) for k, p in spans if p]
+    lines = [k for k, _ in spans]
+    paras = [p for _, p in spans]
     art = Article()
     # source block: from the last marker paragraph among the final few, or a trailing bare URL
     for i in range(len(paras) - 1, max(-1, len(paras) - 6), -1):
         if SOURCE_MARK.match(paras[i]):
             art.source = parse_source(paras[i:])
-            paras = paras[:i]
+            paras, lines = paras[:i], lines[:i]
             break
     else:
         if paras and URL.fullmatch(paras[-1].strip()):
             art.source = parse_source(paras[-1:])
-            paras = paras[:-1]
+            paras, lines = paras[:-1], lines[:-1]
     if len(paras) > 1 and _is_title(paras[0]):
         art.title = paras.pop(0)
+        lines.pop(0)
     # dateline: a paragraph among the first three that starts with a Thai date; paragraphs
     # before it are the lead (standfirst)
     for i, p in enumerate(paras[:3]):
@@ -97,9 +135,10 @@ def parse_article(text: str) -> Article:
             art.lead = i > 0
             paras[i] = p[m.end():].lstrip(" -–—:,")
             if not paras[i]:
-                del paras[i]
+                del paras[i], lines[i]
             break
-    art.paragraphs = paras
+    art.body = n.Chapter(file, lines[0] if lines else 0, kind="body",
+                         blocks=[_paragraph(file, k, p) for k, p in zip(lines, paras)])
     return art
 
 

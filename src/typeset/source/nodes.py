@@ -5,7 +5,7 @@ typeset.source.numbering and stored here, so outline, TOC and drafts agree.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -249,15 +249,41 @@ def plain_text(nodes) -> str:
     return "".join(out)
 
 
+def children(node) -> list:
+    """The nodes directly inside `node`, in field order: blocks, list items, inline content,
+    table cells (rows of cells flattened). Generic over the dataclasses, so a new node type
+    needs no change here."""
+    out: list = []
+    for f in fields(node):
+        _collect(getattr(node, f.name), out)
+    return out
+
+
+def _collect(value, out: list) -> None:
+    if isinstance(value, Node):
+        out.append(value)
+    elif isinstance(value, list):
+        for v in value:
+            _collect(v, out)
+
+
+def descend(nodes):
+    """Every node under `nodes` (a node or a list), depth first, inline nodes included."""
+    for x in (nodes if isinstance(nodes, list) else [nodes]):
+        yield x
+        yield from descend(children(x))
+
+
+_BLOCK_FIELDS = ("blocks", "items", "text")   # Epigraph.text: its paragraphs
+
+
 def walk(blocks):
-    """Every block node, depth first (lists and quotes included)."""
+    """Every block node, depth first (list items, lists and quotes included; inline not)."""
     for b in blocks:
         yield b
-        if isinstance(b, (BulletList, OrderedList)):
-            for item in b.items:
-                yield item
-                yield from walk(item.blocks)
-        elif isinstance(b, BlockQuote):
-            yield from walk(b.blocks)
-        elif isinstance(b, Epigraph):
-            yield from walk(b.text)
+        inner: list = []
+        for name in _BLOCK_FIELDS:
+            value = getattr(b, name, None)
+            if isinstance(value, list):
+                _collect(value, inner)
+        yield from walk(inner)

@@ -6,20 +6,23 @@ from collections import Counter
 
 from typeset.structure.front import (CONTENTS_LINE, Front, Para, heading_part, read_front,
                                      split_label)
+from typeset.notice import notices_markdown
+from typeset.source import nodes as n
 from typeset.structure.join import Joiner
 from typeset.structure.lines import Line, Measure, make_lines
-from typeset.structure.markdown import yaml_scalar, chapter_markdown
-from typeset.structure.model import Document, Framework, ListBlock
-from typeset.structure.parse import parse
+from typeset.structure.parse import Recovered, parse
+from typeset.writers.markdown import chapter_markdown
+from typeset.writers.yamltext import scalar as yaml_scalar
 
 
 def build_thesis(raw_text: str, repaired: list[str], source_name: str = "raw text",
-                 repair_report=None) -> tuple[dict[str, str], Document]:
-    """raw_text and its repaired lines (same count as raw_text.splitlines()) -> {path: content}."""
+                 repair_report=None) -> tuple[dict[str, str], Recovered]:
+    """raw_text and its repaired lines (same count as raw_text.splitlines()) -> {path: content},
+    and what was recovered (the source.nodes tree, the spots to check, counts)."""
     raw_lines = raw_text.splitlines()
     lines = make_lines(raw_lines, repaired)
     joiner = Joiner("\n".join(ln.text for ln in lines))
-    doc = parse(lines, joiner)
+    doc = parse(lines, joiner, source_name)
     measure = Measure(lines)
     front = read_front(paragraphs(lines[:doc.front_end], joiner, measure))
     back = read_front(paragraphs(lines[doc.back_start:], joiner, measure)) \
@@ -32,7 +35,7 @@ def build_thesis(raw_text: str, repaired: list[str], source_name: str = "raw tex
     for key, text in back.parts.items():
         files.setdefault(key, text)
     for ch in doc.chapters:
-        files[f"chapters/{ch.number:02d}-{slug(ch.title)}.md"] = chapter_markdown(ch)
+        files[f"chapters/{ch.name}.md"] = chapter_markdown(ch)
     files["import-report.md"] = import_report(doc, joiner, source_name, repair_report,
                                               front.dropped + back.dropped, sorted(files))
     return files, doc
@@ -119,7 +122,7 @@ def thesis_yaml(values: dict, source_name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report=None,
+def import_report(doc: Recovered, joiner: Joiner, source_name: str, repair_report=None,
                   dropped: list[tuple[int, str]] = (), written: list[str] = ()) -> str:
     out = [f"# Import report: {source_name}", "",
            "What `typeset import` did, and every spot a person should check (raw line numbers refer "
@@ -127,16 +130,16 @@ def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report
     out += ["## Structure", "", "| found | count |", "|---|---|"]
     counts = Counter(doc.counts)
     for ch in doc.chapters:
-        for b in ch.blocks:
-            if isinstance(b, ListBlock) and b.section_numbered:
+        for b in n.walk(ch.blocks):
+            if isinstance(b, n.OrderedList) and b.section_numbered:
                 counts["section-numbered lists"] += 1
     out += [f"| {k} | {v} |" for k, v in sorted(counts.items()) if v]
     out.append("")
     out += ["Chapters:", ""]
     for ch in doc.chapters:
-        frames = sum(1 for b in ch.blocks if isinstance(b, Framework))
+        frames = sum(1 for b in n.walk(ch.blocks) if isinstance(b, n.Framework))
         extra = f", {frames} framework diagram" if frames else ""
-        out.append(f"- บทที่ {ch.number} {ch.title} (line {ch.line}{extra})")
+        out.append(f"- บทที่ {ch.number} {ch.plain_title} (line {ch.line}{extra})")
     out.append("")
     other = [w for w in written if w.startswith(("frontmatter/", "appendices/", "references"))]
     if other:
@@ -144,15 +147,12 @@ def import_report(doc: Document, joiner: Joiner, source_name: str, repair_report
     if dropped:
         out += [f"Front-matter lines not imported ({len(dropped)}; contents pages are regenerated "
                 "by the build, cover lines may belong in thesis.yaml):", ""]
-        out += [f"- line {n}: {what}" for n, what in dropped]
+        out += [f"- line {k}: {what}" for k, what in dropped]
         out.append("")
-    uncertain = sorted(doc.uncertain)
-    out += [f"Uncertain structure ({len(uncertain)}):", ""]
-    out += [f"- line {n}: {what}" for n, what in uncertain] or ["- none"]
-    out.append("")
+    out += notices_markdown("Uncertain structure", doc.notices)
     if joiner.decisions:
         out += [f"Spaces removed where a line ended inside a word ({len(joiner.decisions)}):", ""]
-        out += [f"- line {n}: `{a}` + `{b}`: {why}" for n, a, b, why in joiner.decisions]
+        out += [f"- line {k}: `{a}` + `{b}`: {why}" for k, a, b, why in joiner.decisions]
         out.append("")
     if repair_report is not None:
         out.append(repair_report.to_markdown())

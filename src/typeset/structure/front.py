@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typeset.structure.frontwords import (  # noqa: F401 (heading_part, split_label, CONTENTS_LINE: used by the readers)
     ACADEMIC, APPENDIX_LABEL, BY, CONTENTS_LINE, DEGREE, DOTS, FACULTY, LINE_KEYS, PAGE_ALONE, PERSON,
     PROGRAM, REPORT, STATEMENT, SUBMISSION, TO, UNIVERSITY, YEAR, _key, heading_part, split_label)
-from typeset.structure.markdown import escape
+from typeset.writers.markdown import escape
 from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
 
 

@@ -6,15 +6,16 @@ as they are. (Image paths with spaces come back percent-encoded: importers name 
 
     chapter_markdown(chapter) -> str     '# title' then the blocks
     blocks_markdown(blocks) -> str       blocks only (front-matter parts, appendices without title)
+    escape(text) -> str                  one line of plain text as Markdown that reads back as it
 """
 from __future__ import annotations
 
-import json
 import re
 
 from markdown_it.common.utils import isPunctChar
 
 from typeset.source import nodes as n
+from typeset.writers.yamltext import scalar
 
 # a line start CommonMark would read as a block marker (or a setext underline, an attribute line)
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|-+\s*$"
@@ -31,11 +32,21 @@ def escape_text(text: str, cell: bool = False) -> str:
     return text.replace("|", "\\|") if cell else text
 
 
-def escape_line_start(line: str) -> str:
+def escape(text: str) -> str:
+    """One line of plain text standing as its own paragraph, title or item (a cover line, a
+    reference) as Markdown."""
+    return escape_line_start(escape_text(text), first=True)
+
+
+def escape_line_start(line: str, first: bool = False) -> str:
+    """first: the line opens a paragraph (after a blank line), where `=` cannot underline a
+    setext heading, so a line of `=` stays as it is."""
     m = _BLOCK_START.match(line)
     if not m:
         return line
     tok = m.group(1)
+    if first and tok[0] == "=":
+        return line
     if tok[0].isdigit():
         return tok + "\\" + line[len(tok):]
     if tok == "Table:":
@@ -93,7 +104,7 @@ class Writer:
     def paragraph_text(self, nodes: list) -> str:
         """Inline nodes as paragraph lines: each line's start escaped."""
         text = self.inline(nodes).strip(" ")
-        return "\n".join(escape_line_start(line) for line in text.split("\n"))
+        return "\n".join(escape_line_start(line, k == 0) for k, line in enumerate(text.split("\n")))
 
     # -- blocks --------------------------------------------------------------
     def blocks(self, blocks: list) -> str:
@@ -190,12 +201,11 @@ def blocks_markdown(blocks: list) -> str:
 
 
 def framework_yaml(fw: n.Framework) -> str:
-    lines = [f"caption: {json.dumps(fw.caption, ensure_ascii=False)}", f"direction: {fw.direction}",
-             "boxes:"]
-    lines += [f"  - {json.dumps(b, ensure_ascii=False)}" for b in fw.boxes]
+    lines = [f"caption: {scalar(fw.caption)}", f"direction: {fw.direction}", "boxes:"]
+    lines += [f"  - {scalar(b)}" for b in fw.boxes]
     if fw.arrows:
         lines.append("arrows:")
-        lines += [f"  - {{from: {a.source}, to: {a.target}, label: {json.dumps(a.label, ensure_ascii=False)}}}"
+        lines += [f"  - {{from: {a.source}, to: {a.target}, label: {scalar(a.label)}}}"
                   for a in fw.arrows]
     return "\n".join(lines)
 
