@@ -37,6 +37,7 @@ class Front:
     values: dict = field(default_factory=dict)
     parts: dict[str, str] = field(default_factory=dict)
     dropped: list[tuple[int, str]] = field(default_factory=list)
+    contents: set[int] = field(default_factory=set)    # lines of contents pages (dropped)
 
 
 PART_FILES = {
@@ -137,6 +138,7 @@ class _Reader:
             t = " ".join(p.text.split())
             if CONTENTS_LINE.search(t) or len(t) < 60 or PAGE_ALONE.match(t):
                 n += 1
+                self.front.contents.add(p.line)
                 continue
             kept = [p] + rest       # prose again: the contents ended
             break
