@@ -56,3 +56,21 @@ def test_abstract_header_and_reference_list(tmp_path):
     tokens = _md().parse(refs)
     assert [t.type for t in tokens][:2] == ["bullet_list_open", "list_item_open"]
     assert "สมชาย ใจดี. (2561)" in refs
+
+
+def test_abbreviations_page_becomes_thesis_yaml_abbreviations(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("คำอธิบายสัญลักษณ์และคำย่อ")
+    t = d.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("คำย่อ", "ความหมาย"), ("ARM", "กฎความสัมพันธ์"),
+                                ("MF", "Matrix Factorization")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = a, b
+    d.add_paragraph("GDP\tผลิตภัณฑ์มวลรวมภายในประเทศ")
+    d.add_heading("บทที่ 1 บทนำ", level=1)
+    d.add_paragraph("เนื้อหา")
+    d.save(tmp_path / "g.docx")
+    files, _ = import_docx(tmp_path / "g.docx")
+    meta = yaml.safe_load(files["thesis.yaml"])
+    assert list(meta["abbreviations"].items()) == [("ARM", "กฎความสัมพันธ์"), ("MF", "Matrix Factorization"),
+                                                   ("GDP", "ผลิตภัณฑ์มวลรวมภายในประเทศ")]
+    assert "a table before the first chapter" not in files["import-report.md"]

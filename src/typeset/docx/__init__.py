@@ -40,13 +40,22 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                         "open it in Word and save it again") from None
     files: dict = {}
 
-    front = read_front([Para(b.text, b.index, b.size, b.bold, b.align == "center", b.style)
-                        for b in result.front if b.kind == "para"])
+    paras = []
+    for b in result.front:
+        if b.kind == "para":
+            paras.append(Para(b.text, b.index, b.size, b.bold, b.align == "center", b.style))
+        elif b.kind == "table":      # a table's rows as tab-separated lines (abbreviation lists)
+            for row in [b.node.header] + list(b.node.rows):
+                cells = [" ".join(n.plain_text(c).split()) for c in row]
+                if any(cells):
+                    paras.append(Para("\t".join(cells), b.index))
+    front = read_front(paras)
+    in_abbreviations = _abbreviation_tables(front, result.front)
     for b in result.front:
         if b.kind == "figure":
             report.dropped.append((f"paragraph {b.index}", f"image before the first chapter "
                                                            f"({b.node.path}; a logo or cover picture)"))
-        elif b.kind == "table":
+        elif b.kind == "table" and b.index not in in_abbreviations:
             report.lost.append((f"table {b.index}", "a table before the first chapter"))
     _unplaced_front(result.front, front, report)
     if result.references:
@@ -75,6 +84,19 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                f"footnotes; {len(report.lost)} things not carried over, {len(report.warnings)} warnings "
                f"(see import-report.md)")
     return files, summary
+
+
+def _abbreviation_tables(front, blocks: list) -> set[int]:
+    """The front tables whose rows became thesis.yaml abbreviations (a heading row aside)."""
+    terms = front.values.get("abbreviations") or {}
+    out = set()
+    for b in blocks:
+        if b.kind == "table" and terms:
+            rows = [b.node.header] + list(b.node.rows)
+            firsts = [" ".join(n.plain_text(r[0]).split()) for r in rows if r]
+            if firsts and all(f in terms or not f or k == 0 for k, f in enumerate(firsts)):
+                out.add(b.index)
+    return out
 
 
 def _unplaced_front(blocks: list, front, report) -> None:
