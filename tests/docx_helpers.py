@@ -55,6 +55,15 @@ def footnote_ref(p, note_id: int) -> None:
     r._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{note_id}"/>'))
 
 
+def add_field(p, instr: str, result: str) -> None:
+    """A complex field (begin, instruction, separate, result, end) at the end of paragraph p."""
+    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r><w:instrText xml:space="preserve">{instr}</w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r><w:t>{result}</w:t></w:r>',
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>')))
+
+
 def line_break(p) -> None:
     p.add_run().add_break()
 
@@ -103,12 +112,7 @@ def styled(path: Path) -> Path:
     d.add_picture(str(img), width=Inches(1))
     d.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph("ภาพที่ 1.1 แผนที่ภูมิภาค")
-    p = d.add_paragraph("ดูเพิ่มเติมที่ ")
-    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-                '<w:r><w:instrText> HYPERLINK "https://example.org/th" </w:instrText></w:r>',
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:t>เว็บไซต์</w:t></w:r>',
-                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
-        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>')))
+    add_field(d.add_paragraph("ดูเพิ่มเติมที่ "), ' HYPERLINK "https://example.org/th" ', "เว็บไซต์")
     d.add_heading("บทที่ 2 ทฤษฎี", level=1)
     d.add_heading("2.1 แนวคิด", level=2)
     d.add_paragraph("เนื้อหาบทที่สอง")

@@ -164,8 +164,6 @@ def test_word_citation_sources_become_references_bib(tmp_path):
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
 
     d = docx.Document()
     b = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
@@ -176,12 +174,8 @@ def test_word_citation_sources_become_references_bib(tmp_path):
     part = Part(PackURI("/customXml/item90.xml"), "application/xml", sources, d.part.package)
     d.part.relate_to(part, RT.CUSTOM_XML)
     d.add_heading("บทที่ 1 บทนำ", level=1)
-    p = d.add_paragraph("ทฤษฎีสัจนิยมใหม่ ")
-    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-                '<w:r><w:instrText> CITATION Wal79 \\p 12 \\l 1054 </w:instrText></w:r>',
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:t>(Waltz, 1979)</w:t></w:r>',
-                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
-        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>')))
+    docx_helpers.add_field(d.add_paragraph("ทฤษฎีสัจนิยมใหม่ "), " CITATION Wal79 \\p 12 \\l 1054 ",
+                           "(Waltz, 1979)")
     d.save(tmp_path / "c.docx")
     files, _ = import_docx(tmp_path / "c.docx")
     assert "ทฤษฎีสัจนิยมใหม่ [@Wal79, p. 12]" in files["chapters/01-chapter.md"]
@@ -247,10 +241,12 @@ def test_wmf_is_converted_or_reported_and_emf_reported(tmp_path):
     import shutil
 
     files, _ = import_docx(docx_helpers.with_image(tmp_path / "w.docx", docx_helpers.wmf_bytes(), "image/x-wmf"))
-    if shutil.which("wmf2gd"):
-        png = [v for k, v in files.items() if k.startswith("figures/")]
-        assert len(png) == 1 and png[0].startswith(b"\x89PNG")
+    png = [v for k, v in files.items() if k.startswith("figures/")]
+    if png:
+        assert shutil.which("wmf2gd") and len(png) == 1 and png[0].startswith(b"\x89PNG")
         assert "![แผนภาพ](figures/" in files["chapters/01-chapter.md"]
+    elif shutil.which("wmf2gd"):       # installed but failing (libwmf without its fonts): said why
+        assert "wmf2gd could not convert it (" in files["import-report.md"]
     else:
         assert "install libwmf-bin" in files["import-report.md"]
     files, _ = import_docx(docx_helpers.with_image(tmp_path / "e.docx", b"\x01\x00\x00\x00EMF", "image/x-emf"))

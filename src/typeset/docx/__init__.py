@@ -21,7 +21,8 @@ from typeset.docx.structure import Builder
 from typeset.errors import UserError
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
-from typeset.structure.front import Para, bibliography_title, heading_part, read_front
+from typeset.structure.frontwords import BY, LABEL_KEYS, TO, _key
+from typeset.structure.front import Para, bibliography_title, heading_part, read_front, split_label
 from typeset.writers.markdown import blocks_markdown, chapter_markdown
 
 
@@ -39,13 +40,22 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                         "open it in Word and save it again") from None
     files: dict = {}
 
-    front = read_front([Para(b.text, b.index, b.size, b.bold, b.align == "center", b.style)
-                        for b in result.front if b.kind == "para"])
+    paras = []
+    for b in result.front:
+        if b.kind == "para":
+            paras.append(Para(b.text, b.index, b.size, b.bold, b.align == "center", b.style))
+        elif b.kind == "table":      # a table's rows as tab-separated lines (abbreviation lists)
+            for row in [b.node.header] + list(b.node.rows):
+                cells = [" ".join(n.plain_text(c).split()) for c in row]
+                if any(cells):
+                    paras.append(Para("\t".join(cells), b.index))
+    front = read_front(paras)
+    in_abbreviations = _abbreviation_tables(front, result.front)
     for b in result.front:
         if b.kind == "figure":
             report.dropped.append((f"paragraph {b.index}", f"image before the first chapter "
                                                            f"({b.node.path}; a logo or cover picture)"))
-        elif b.kind == "table":
+        elif b.kind == "table" and b.index not in in_abbreviations:
             report.lost.append((f"table {b.index}", "a table before the first chapter"))
     _unplaced_front(result.front, front, report)
     if result.references:
@@ -59,7 +69,7 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
         files[f"appendices/{k:02d}-{slug(ap.plain_title) if slug(ap.plain_title) != 'chapter' else 'appendix'}.md"] = \
             chapter_markdown(ap)
     if result.references:
-        files["references.md"] = references_file(result.references_title, result.references)
+        files["references.md"] = references_file(result.references)
     if result.biography:
         files["frontmatter/biography.md"] = blocks_markdown(_front_blocks(result.biography))
     if reader.sources:
@@ -74,6 +84,19 @@ def import_docx(path: Path | str) -> tuple[dict, str]:
                f"footnotes; {len(report.lost)} things not carried over, {len(report.warnings)} warnings "
                f"(see import-report.md)")
     return files, summary
+
+
+def _abbreviation_tables(front, blocks: list) -> set[int]:
+    """The front tables whose rows became thesis.yaml abbreviations (a heading row aside)."""
+    terms = front.values.get("abbreviations") or {}
+    out = set()
+    for b in blocks:
+        if b.kind == "table" and terms:
+            rows = [b.node.header] + list(b.node.rows)
+            firsts = [" ".join(n.plain_text(r[0]).split()) for r in rows if r]
+            if firsts and all(f in terms or not f or k == 0 for k, f in enumerate(firsts)):
+                out.add(b.index)
+    return out
 
 
 def _unplaced_front(blocks: list, front, report) -> None:
@@ -95,20 +118,32 @@ def _unplaced_front(blocks: list, front, report) -> None:
     walk(front.values)
     placed += [squeeze(t.replace("\\", "")) for t in front.parts.values()]
     everything = "\n".join(placed)
-    dropped_lines = {line for line, _ in front.dropped}
+    dropped_lines = {line for line, _ in front.dropped} | front.contents
     for b in blocks:
         t = squeeze(b.text) if b.kind == "para" else ""
-        if t and t not in everything and b.index not in dropped_lines and not heading_part(b.text):
-            report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
-                                                        f"frontmatter/: {b.text[:70]}"))
+        label = split_label(b.text) if t else None
+        value = squeeze(label[1]) if label and label[1] else t     # the label is the build's word
+        if not t or value in everything or b.index in dropped_lines or heading_part(b.text):
+            continue
+        if _key(b.text) in BY | TO:
+            report.dropped.append((f"paragraph {b.index}", f"cover label '{b.text}' (the template prints "
+                                                           "its own words)"))
+            continue
+        rest = t
+        for v in sorted(placed, key=len, reverse=True):
+            if v and len(v) >= 4:
+                rest = rest.replace(v, "")
+        if rest != t and (not rest or _key(rest) in LABEL_KEYS):
+            continue              # one line split into several thesis.yaml values
+        report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
+                                                    f"frontmatter/: {b.text[:70]}"))
 
 
-def references_file(title: str, entries: list) -> str:
-    """references.md: the list's own heading (the build ignores it and prints บรรณานุกรม), then
-    one bullet per Word paragraph, italics kept."""
+def references_file(entries: list) -> str:
+    """references.md: one bullet per Word paragraph, italics kept. No heading: the build prints
+    the title (the list's own heading is kept as settings.bibliography.title when it differs)."""
     items = [n.ListItem(blocks=[n.Paragraph(children=e)]) for e in entries if n.plain_text(e).strip()]
-    head = [n.Section(level=1, title=[n.Text(text=title)])] if title else []
-    return blocks_markdown(head + [n.BulletList(items=items)])
+    return blocks_markdown([n.BulletList(items=items)])
 
 
 def _front_blocks(blocks: list) -> list:

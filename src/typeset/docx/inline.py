@@ -277,14 +277,10 @@ def _description(el) -> str:
 def _group(segs: list) -> list:
     """Segments -> inline nodes: spaces collapsed, line breaks joined the Thai way, bold and
     italic spans as Strong/Emph with their edge spaces outside the markers."""
-    flat: list = []    # (text, bold, italic) with breaks resolved, or nodes
+    out: list = []     # (text, bold, italic) runs of one formatting, or nodes
     for s in segs:
         if s is _BREAK:
-            flat.append(("\n", None, None))
-        else:
-            flat.append(s)
-    out: list = []
-    for s in flat:
+            s = ("\n", None, None)
         if isinstance(s, tuple):
             text, b, i = s
             if out and isinstance(out[-1], tuple) and (out[-1][1], out[-1][2]) == (b, i):

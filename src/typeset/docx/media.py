@@ -47,10 +47,9 @@ class Media:
         if ctype in KEPT or ctype in PDF_KEPT:
             data, ext = blob, (KEPT | PDF_KEPT)[ctype]
         elif ctype in WMF:
-            data, ext = wmf_to_png(blob), "png"
+            (data, why), ext = wmf_to_png(blob), "png"
             if data is None:
-                self.report.lost.append((where, "a WMF image: install libwmf-bin (wmf2gd) to convert it, "
-                                                "or save it as PNG into figures/"))
+                self.report.lost.append((where, f"a WMF image: {why}; or save it as PNG into figures/"))
                 return None
             self.report.count("WMF images converted to PNG")
         else:
@@ -66,19 +65,24 @@ class Media:
         return path
 
 
-def wmf_to_png(blob: bytes) -> bytes | None:
+def wmf_to_png(blob: bytes) -> tuple[bytes | None, str]:
+    """(PNG bytes, "") or (None, why not): wmf2gd missing, or its own first complaint (a libwmf
+    without its fonts fails on every file that has text)."""
     tool = shutil.which("wmf2gd")
     if tool is None:
-        return None
+        return None, "install libwmf-bin (wmf2gd) to convert it"
     with tempfile.TemporaryDirectory(prefix="typeset-wmf-") as d:
         src, dst = Path(d) / "in.wmf", Path(d) / "out.png"
         src.write_bytes(blob)
         try:
-            subprocess.run([tool, "-t", "png", f"--maxwidth={MAX_WIDTH}", "--maxpect", "-o", str(dst),
-                            str(src)], capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return dst.read_bytes() if dst.is_file() and dst.stat().st_size else None
+            r = subprocess.run([tool, "-t", "png", f"--maxwidth={MAX_WIDTH}", "--maxpect", "-o", str(dst),
+                                str(src)], capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return None, f"wmf2gd did not finish ({type(e).__name__})"
+        if dst.is_file() and dst.stat().st_size:
+            return dst.read_bytes(), ""
+        said = (r.stderr or r.stdout).decode("utf-8", "replace").strip().splitlines()
+        return None, f"wmf2gd could not convert it ({said[0][:100] if said else f'exit {r.returncode}'})"
 
 
 def write_figures(folder: Path, files: dict[str, bytes], force: bool = False) -> list[str]:

@@ -2,6 +2,9 @@
 could not be carried over, and where Word's numbering and the build's differ."""
 from __future__ import annotations
 
+import re
+
+from typeset.notice import Notice, notices_markdown
 from typeset.writers.markdown import escape_text
 
 
@@ -28,14 +31,25 @@ def import_report(source: str, result, front, report, files: dict) -> str:
             out.append(f"| {escape_text(style or '(none)', cell=True)} | {k} | {how} |")
     out += ["", "Captions are counted above; front-matter paragraphs went to thesis.yaml and "
             "frontmatter/ (structure.front).", ""]
-    out += _section("Warnings: Word's numbering and the build's", report.warnings)
+    out += _section("Warnings: Word's numbering and the build's", report.warnings, "numbering")
     dropped = list(report.dropped) + [(f"paragraph {line}", what) for line, what in front.dropped]
-    out += _section("Dropped (the build regenerates these, or they carry no content)", dropped)
-    out += _section("Not carried over (copy or redo these by hand)", report.lost)
+    out += _section("Dropped (the build regenerates these, or they carry no content)", dropped, "dropped")
+    out += _section("Not carried over (copy or redo these by hand)", report.lost, "not carried over")
     return "\n".join(out).rstrip() + "\n"
 
 
-def _section(title: str, rows: list) -> list:
-    out = [f"## {title} ({len(rows)})", ""]
-    out += [f"- {where}: {escape_text(what)}" for where, what in rows] or ["- none"]
-    return out + [""]
+def notice(where: str, what: str, kind: str) -> Notice:
+    """A reader's (where, what) as a Notice: "paragraph 12" / "table 3" count blocks from the start
+    of the document (one count for both), so a table keeps its word in the kind."""
+    m = re.fullmatch(r"(paragraph|table) (\d+)", where)
+    if m is None:
+        return Notice(escape_text(what), stage="docx", kind=kind)
+    kind = f"{kind}, table" if m.group(1) == "table" else kind
+    return Notice(escape_text(what), stage="docx", kind=kind, para=int(m.group(2)))
+
+
+def _section(title: str, rows: list, kind: str) -> list:
+    items = [notice(where, what, kind) for where, what in rows]
+    lines = notices_markdown(f"## {title}", items, sort=False)
+    lines[0] = lines[0].rstrip(":")
+    return lines

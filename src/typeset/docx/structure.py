@@ -276,6 +276,18 @@ def _captions(blocks: list, report) -> list:
     """'ตารางที่ N.M …' beside a table, 'ภาพที่ N.M …' beside a figure become their captions."""
     out = list(blocks)
     used = set()
+    # which side this document puts captions on (Thai manuals: tables above, figures below),
+    # from the captions with a table or figure on one side only; a caption below its table must
+    # not take the next table when the two touch
+    below = {n.Table: 0, n.Figure: 0}
+    for k, b in enumerate(out):
+        if isinstance(b, n.Paragraph) and b.children:
+            text = n.plain_text(b.children)
+            for pattern, typ in ((TABLE_CAPTION, n.Table), (FIG_CAPTION, n.Figure)):
+                if pattern.match(text):
+                    before = k > 0 and isinstance(out[k - 1], typ)
+                    after = k + 1 < len(out) and isinstance(out[k + 1], typ)
+                    below[typ] += (before and not after) - (after and not before)
     for k, b in enumerate(out):
         if not isinstance(b, n.Paragraph) or not b.children:
             continue
@@ -283,7 +295,8 @@ def _captions(blocks: list, report) -> list:
         for pattern, typ in ((TABLE_CAPTION, n.Table), (FIG_CAPTION, n.Figure)):
             if not pattern.match(text):
                 continue
-            order = (k + 1, k - 1) if typ is n.Table else (k - 1, k + 1)
+            above = below[typ] < 0 or (below[typ] == 0 and typ is n.Table)
+            order = (k + 1, k - 1) if above else (k - 1, k + 1)
             for j in order:
                 if 0 <= j < len(out) and isinstance(out[j], typ) and j not in used:
                     kids = _plain_caption(b.children)

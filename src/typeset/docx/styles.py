@@ -80,24 +80,20 @@ class Styles:
 
     def run_flag(self, r, pstyle, name: str) -> bool:
         """Is w:<name> (b, bCs, i, iCs, u, vanish) in effect for run element r?"""
-        rpr = r.rPr
-        v = _flag(rpr, name)
-        if v is None and rpr is not None and rpr.rStyle is not None:
-            v = self._style_value(self.style(rpr.rStyle.val, "character"), name, lambda x: _flag(x, name))
-        if v is None:
-            v = self._style_value(pstyle, name, lambda x: _flag(x, name))
-        if v is None:
-            v = _flag(self.default_rpr, name)
-        return bool(v)
+        return bool(self._run_value(r, pstyle, name, lambda x: _flag(x, name)))
 
     def run_size(self, r, pstyle, thai: bool) -> float | None:
+        return self._run_value(r, pstyle, "szCs" if thai else "sz", lambda x: _size(x, thai))
+
+    def _run_value(self, r, pstyle, key: str, read):
+        """A run property where Word looks for it: the run, its character style, the paragraph
+        style, the document defaults."""
         rpr = r.rPr
-        v = _size(rpr, thai)
-        key = "szCs" if thai else "sz"
+        v = read(rpr)
         if v is None and rpr is not None and rpr.rStyle is not None:
-            v = self._style_value(self.style(rpr.rStyle.val, "character"), key, lambda x: _size(x, thai))
+            v = self._style_value(self.style(rpr.rStyle.val, "character"), key, read)
         if v is None:
-            v = self._style_value(pstyle, key, lambda x: _size(x, thai))
+            v = self._style_value(pstyle, key, read)
         if v is None:
-            v = _size(self.default_rpr, thai)
+            v = read(self.default_rpr)
         return v

@@ -115,6 +115,9 @@ def thesis_yaml(values: dict, source_name: str) -> str:
     title = ((values.get("settings") or {}).get("bibliography") or {}).get("title")
     if title:              # the reference list's own heading
         out.append(f"settings: {{bibliography: {{title: {yaml_scalar(title)}}}}}")
+    if values.get("abbreviations"):   # คำอธิบายสัญลักษณ์และคำย่อ, in the order written
+        out.append("abbreviations:")
+        out += [f"  {yaml_scalar(k)}: {yaml_scalar(v)}" for k, v in values["abbreviations"].items()]
     kw = values.get("keywords")
     if kw:
         inner = ", ".join(f"{lang}: [{', '.join(yaml_scalar(w) for w in ws)}]" for lang, ws in kw.items())

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from typeset.structure.frontwords import (  # noqa: F401 (heading_part, split_label, CONTENTS_LINE: used by the readers)
-    ACADEMIC, APPENDIX_LABEL, BY, CONTENTS_LINE, DEGREE, DOTS, FACULTY, LINE_KEYS, PAGE_ALONE, PERSON,
+    ACADEMIC, APPENDIX_LABEL, BY, GLOSSARY_HEADS, CONTENTS_LINE, DEGREE, DOTS, FACULTY, LINE_KEYS, PAGE_ALONE, PERSON,
     PROGRAM, REPORT, STATEMENT, SUBMISSION, TO, UNIVERSITY, YEAR, _key, heading_part, split_label)
 from typeset.writers.markdown import escape
+from typeset.structure.reflist import bibliography_title, references_markdown  # noqa: F401 (readers use both)
 from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
 
 
@@ -37,6 +38,7 @@ class Front:
     values: dict = field(default_factory=dict)
     parts: dict[str, str] = field(default_factory=dict)
     dropped: list[tuple[int, str]] = field(default_factory=list)
+    contents: set[int] = field(default_factory=set)    # lines of contents pages (dropped)
 
 
 PART_FILES = {
@@ -117,6 +119,8 @@ class _Reader:
                 self.cover(body, committee=True)
             elif part == "appendix":
                 self.appendix(line, body)
+            elif part == "abbreviations":
+                self.abbreviations(body)
             elif part == "references":
                 self.front.parts[PART_FILES[part]] = references_markdown([p.text for p in body])
                 bibliography_title(self.front.values, self.titles.get(line, ""))
@@ -137,12 +141,40 @@ class _Reader:
             t = " ".join(p.text.split())
             if CONTENTS_LINE.search(t) or len(t) < 60 or PAGE_ALONE.match(t):
                 n += 1
+                self.front.contents.add(p.line)
                 continue
             kept = [p] + rest       # prose again: the contents ended
             break
         self.front.dropped.append((line, f"contents page ({n} lines): the build writes its own"))
         if kept:
             self.cover(kept)
+
+    def abbreviations(self, body: list[Para]) -> None:
+        """'term<tab>meaning' (a two-column table row, a tab or a wide gap) -> thesis.yaml
+        abbreviations, in the order written; a column-heading row (คำย่อ / ความหมาย) is skipped,
+        a line without a term continues the last meaning, anything else is reported."""
+        glossary = self.front.values.setdefault("abbreviations", {})
+        for p in body:
+            t = p.text.strip()
+            if PAGE_ALONE.match(t):
+                continue
+            cut = re.split(r"\t+|\s{2,}|\s+[=:–-]\s+", t, maxsplit=1)
+            first = t.split(maxsplit=1)
+            if len(cut) < 2 and len(first) == 2 and len(first[0]) <= 12 and (
+                    not has_thai(first[0]) or first[0].endswith(".")):
+                cut = first            # "GDP ผลิตภัณฑ์…" once the reader collapsed the tab: a Latin term
+            if len(cut) == 2 and not glossary and _key(cut[0]) in GLOSSARY_HEADS:
+                continue
+            if len(cut) == 2 and cut[0].strip() and cut[1].strip() and len(cut[0]) <= 40:
+                glossary.setdefault(" ".join(cut[0].split()), " ".join(cut[1].split()))
+            elif glossary and not PAGE_ALONE.match(t):
+                last = next(reversed(glossary))      # a meaning set over two lines
+                glossary[last] += ("" if has_thai(glossary[last][-1:]) and has_thai(t[:1]) else " ") + \
+                    " ".join(t.split())
+            else:
+                self.front.dropped.append((p.line, f"abbreviations line without a term and meaning: {t}"))
+        if not glossary:
+            del self.front.values["abbreviations"]
 
     def appendix(self, line: int, body: list[Para]) -> None:
         """An appendix: its own file, titled by its heading (ภาคผนวก ก …); a heading alone is the
@@ -346,34 +378,3 @@ def _values_start(t: str, after: int = 0) -> int:
 def _same_run(a: Para, b: Para) -> bool:
     """Two lines set alike (one value over two lines), as far as the reader knows."""
     return not (a.size and b.size and abs(a.size - b.size) > 0.5)
-
-
-def bibliography_title(values: dict, title: str) -> None:
-    """The reference list's own heading, as settings.bibliography.title when the build's differs."""
-    from typeset.config import HERE, read_yaml
-    title = " ".join(title.split())
-    default = read_yaml(HERE / "defaults.yaml")["bibliography"]["title"]
-    if title and _key(title) != _key(default):
-        values.setdefault("settings", {}).setdefault("bibliography", {})["title"] = title
-
-
-def references_markdown(texts: list[str]) -> str:
-    """One bullet per reference; a line that does not start an entry continues the last one."""
-    items: list[str] = []
-    for t in texts:
-        t = " ".join(t.split())
-        if not t or PAGE_ALONE.match(t):
-            continue
-        bullet = re.match(r"^(?:[•●▪◦\-*–]|\[\d+\]|\d+\.)\s*", t)
-        if bullet:
-            t = t[bullet.end():]
-        if items and not bullet and (re.match(r"^[a-z(]", t) or _continues(items[-1])):
-            items[-1] += ("" if has_thai(items[-1][-1:]) and has_thai(t[:1]) else " ") + t
-        else:
-            items.append(t)
-    return "".join(f"- {escape(t)}\n" for t in items)
-
-
-def _continues(prev: str) -> bool:
-    """An entry not yet ended: no final full stop, URL or year."""
-    return not re.search(r"[.)]$|\d{4}\)?\.?$|https?://\S+$", prev)

@@ -21,6 +21,9 @@ _HEADINGS = {
                  "list of tables", "list of figures", "list of illustrations"],
     "committee": ["คณะกรรมการสอบวิทยานิพนธ์", "คณะกรรมการสอบ", "ใบรับรองวิทยานิพนธ์",
                   "ใบรับรองโครงงาน", "คณะกรรมการสอบโครงงาน"],
+    "abbreviations": ["คำอธิบายสัญลักษณ์และคำย่อ", "คำอธิบายสัญลักษณ์และอักษรย่อ", "คำอธิบายคำย่อ",
+                      "คำย่อ", "อักษรย่อ", "สัญลักษณ์และคำย่อ", "คำอธิบายสัญลักษณ์", "list of abbreviations",
+                      "abbreviations", "list of symbols and abbreviations", "list of symbols"],
     "references": ["บรรณานุกรม", "เอกสารอ้างอิง", "รายการอ้างอิง", "references", "bibliography"],
 }
 
@@ -53,6 +56,9 @@ _LABELS = {
     "student_id": ["รหัสนักศึกษา", "รหัสประจำตัว", "รหัสประจำตัวนักศึกษา", "student id", "student no."],
 }
 LINE_KEYS = {"course", "student_id"}
+# the column headings of an abbreviations table, not an entry
+GLOSSARY_HEADS = {_key(w) for w in ["คำย่อ", "อักษรย่อ", "ตัวย่อ", "สัญลักษณ์", "abbreviation",
+                                    "abbreviations", "symbol", "symbols", "term"]}
 LABEL_KEYS = {_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
 _MAX_LABEL = max(len(k) for k in LABEL_KEYS)
 
