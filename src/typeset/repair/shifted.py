@@ -9,7 +9,8 @@ letter or on one of the two before it, the spaces inside the stretch go, and eac
 scored against the dictionary. A reading replaces the text only when every word in it is a
 dictionary word (or one the document writes) and it gains clearly.
 
-Runs only where the raw text shows spaces inside words (see spaces.space_damage).
+Runs only where the raw text shows spaces inside words (see spaces.space_damage) or cells split
+across a space (_SPLIT).
 """
 from __future__ import annotations
 
@@ -33,8 +34,14 @@ VOWEL_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
 TONE_MARKS = set("\u0e48\u0e49\u0e4a\u0e4b")
 
 
+# a tone left on its letter, a space, the vowel on the next letter alone ("ข้ นึ เมื่อ")
+_SPLIT = re.compile(r"[\u0e01-\u0e2e][\u0e48-\u0e4b] [\u0e01-\u0e2e][\u0e31\u0e34-\u0e39](?= |$)")
+MIN_SPLITS = 2         # spots that show a document's extraction splits cells this way
+
+
 def apply(lines: list[str], state) -> list[str]:
-    if not space_damage(state.raw):
+    if not space_damage(state.raw) and \
+            sum(len(_SPLIT.findall(line)) for line in state.raw) < MIN_SPLITS:
         return lines
     lex = state.lexicon
     jobs = []      # (line, start, end, original, readings)
