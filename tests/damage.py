@@ -6,6 +6,8 @@ or split, as extraction keeps them):
                     "." and "," included), like a broken font map
     am_as_aa        ำ extracted as า          aa_as_am   า extracted as ำ
     dropped_marks   tone marks lost           displaced  marks one cell right, across a space
+    split_marks     a cell's vowel drawn on the next letter past a space, its tone left behind
+                    ("ขึ้น" -> "ข้ นึ", "นั้น" -> "น้ นั")
     letter_spaced   justified lines with a space between letters
     pua             shifted marks as private-use code points (U+F700-U+F71A)
 """
@@ -63,6 +65,16 @@ def displaced(text: str, rng: random.Random, p: float = 0.3) -> str:
     return "".join(out)
 
 
+_SPLIT = re.compile(f"([\u0e01-\u0e2e])([{UPPER}{LOWER}])([{TONES}])([\u0e01-\u0e2e])(?= |$)", re.M)
+
+
+def split_marks(text: str, rng: random.Random, p: float = 0.9) -> str:
+    """Vowel and tone on the last but one letter of a phrase: the tone stays, a space follows,
+    the vowel goes on the last letter (as Word's justified lines come out of pdftotext)."""
+    return _SPLIT.sub(lambda m: (m.group(1) + m.group(3) + " " + m.group(4) + m.group(2))
+                      if rng.random() < p else m.group(), text)
+
+
 def letter_spaced(text: str, rng: random.Random, p: float = 0.3) -> str:
     lines = []
     for line in text.split("\n"):
@@ -91,5 +103,6 @@ def pua(text: str, rng: random.Random) -> str:
 
 
 KINDS = {"code_table": code_table, "am_as_aa": am_as_aa, "aa_as_am": aa_as_am,
-         "dropped_marks": dropped_marks, "displaced": displaced, "letter_spaced": letter_spaced,
+         "dropped_marks": dropped_marks, "displaced": displaced, "split_marks": split_marks,
+         "letter_spaced": letter_spaced,
          "pua": pua}

@@ -72,9 +72,10 @@ def test_random_code_tables_are_read_back(start, seed):
 def test_each_kind_of_damage_is_repaired_well():
     clean = sample(0, 40)
     # recoverable damage (the marks are all there) to the cer target of real documents, 0.5 %;
-    # lost marks and letter spacing at least halved
+    # lost marks and letter spacing at least halved; split cells with their marks put back (a real
+    # space after the word may go with the split one)
     limits = {"code_table": 0.005, "am_as_aa": 0.005, "aa_as_am": 0.005, "pua": 0.0,
-              "displaced": 0.02, "dropped_marks": 0.015, "letter_spaced": 0.05}
+              "displaced": 0.02, "split_marks": 0.004, "dropped_marks": 0.015, "letter_spaced": 0.05}
     for kind, limit in limits.items():
         damaged = damage.KINDS[kind](clean, random.Random(1))
         assert cer(damaged, clean) > limit

@@ -49,5 +49,5 @@ def test_spaces_keep_the_space_next_to_an_abbreviation():
 
 
 def test_abbreviation_marks_follow_the_decoded_text():
-    assert codes._abbreviation_marks(["ในปี ค.ศ. 2022"]) == {"."}
-    assert codes._abbreviation_marks(["ต์ก."]) == set()
+    assert codes.abbreviation_marks(["ในปี ค.ศ. 2022"]) == {"."}
+    assert codes.abbreviation_marks(["ต์ก."]) == set()

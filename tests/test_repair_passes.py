@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from typeset.repair import codes, digits, displaced, normalize, repair
+from typeset.repair import code_spots, codes, digits, displaced, normalize, repair
 from typeset.repair.state import State
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
@@ -40,13 +40,13 @@ def test_normalize_keeps_sara_am_composed_and_is_idempotent():
 # -- codes -------------------------------------------------------------------------------------
 
 def test_spots_skip_latin_words_numbers_and_spaced_symbols():
-    spots = codes.find_spots(["Smith & Park, Self-help, R&D 2024", "ทีE ตั iง บทที* 1", "ของ Kenneth"])
+    spots = code_spots.find_spots(["Smith & Park, Self-help, R&D 2024", "ทีE ตั iง บทที* 1", "ของ Kenneth"])
     found = {(s.line, s.code, s.kind) for s in spots}
     assert found == {(1, "E", "glued"), (1, "i", "spaced"), (1, "*", "glued")}
 
 
 def test_isolated_code_after_thai_word_is_found_but_not_a_lone_letter_before_latin():
-    spots = codes.find_spots(["โดยมีรายละเอียดดังนี i", "วิตามิน K2 และ K-pop"])
+    spots = code_spots.find_spots(["โดยมีรายละเอียดดังนี i", "วิตามิน K2 และ K-pop"])
     assert [(s.line, s.code, s.kind) for s in spots] == [(0, "i", "isolated")]
 
 

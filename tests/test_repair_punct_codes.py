@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from typeset.repair import repair
-from typeset.repair.codes import abbreviation
+from typeset.repair.code_spots import abbreviation
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
 

@@ -5,7 +5,7 @@
     result.lines    # list[str], SAME length as raw_text.splitlines(): line i repairs raw line i
     result.text     # "\\n".join(result.lines)
     result.report   # RepairReport: .counts, .decisions (what was decided for this document),
-                    # .code_map, .digit_map, .uncertain, .coverage_before/_after, .to_markdown()
+                    # .code_map, .digit_map, .uncertain (Notices), .coverage_before/_after, .to_markdown()
 
 Only characters are repaired here: lines are never joined or split, so raw line numbers survive.
 repair(text, skip=("spaces",)) leaves rules out; naming a rule the chain does not have is an
@@ -36,10 +36,10 @@ from __future__ import annotations
 from . import (codes, digits, displaced, dropped, isolated_codes, legality, normalize, pua, shifted,
                punct_codes, spaces, vowels)
 from .chain import Chain, UnknownRule
-from .report import RepairReport, RepairResult, Uncertain
+from .report import RepairReport, RepairResult
 from .state import State
 
-__all__ = ["repair", "chain", "RepairResult", "RepairReport", "Uncertain", "State", "Chain",
+__all__ = ["repair", "chain", "RepairResult", "RepairReport", "State", "Chain",
            "UnknownRule", "RULES"]
 
 

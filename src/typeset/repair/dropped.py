@@ -9,9 +9,12 @@ document taken on, a mark is added only where it gains at least MIN_GAIN.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, TONES, UPPER_VOWELS
+
+from . import likely
 
 NAME = "dropped"
 ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"      # ่ ้ ๊ ๋ ์ ็
@@ -31,6 +34,7 @@ def apply(lines: list[str], ctx) -> list[str]:
     toks = lex.segment_many([r for _, _, r in runs])
     n_tokens = sum(len(t) for t in toks)
     on = None
+    restored = 0
     for _ in range(ROUNDS):
         cands = []          # (line, at, mark, window text, variant text)
         for (i, start, run), ts in zip(runs, toks):
@@ -84,8 +88,59 @@ def apply(lines: list[str], ctx) -> list[str]:
         for i, r in rows.items():
             lines[i] = "".join(r)
         ctx.report.count("dropped: mark restored", len(best))
+        restored += len(best)
         runs = [(i, m.start(), m.group()) for i, line in enumerate(lines) for m in _RUN.finditer(line)]
         toks = lex.segment_many([r for _, _, r in runs])
+    if on:
+        lines = _in_words(lines, runs, toks, restored, ctx)
+    return lines
+
+
+CONTEXT = 8   # letters each side scored by the word model
+
+
+def _in_words(lines, runs, toks, restored, ctx) -> list[str]:
+    """Lost marks the dictionary cannot see ("เครือขาย" reads เครือ|ขาย): where a mark makes two
+    neighbouring words one dictionary word, the likelier reading (corpus counts) wins, weighed by
+    how often this document loses a mark (restored so far against the marks it kept)."""
+    lex = ctx.lexicon
+    kept = sum(1 for line in lines for c in line if c in TONES or c == "\u0e4c")
+    rate = math.log(max(restored, 1) / (max(restored, 1) + kept))
+    best: dict[tuple[int, int], tuple[float, int, str]] = {}
+    for (i, start, run), ts in zip(runs, toks):
+        col = 0
+        for k, t in enumerate(ts):
+            nxt = ts[k + 1] if k + 1 < len(ts) else ""
+            for joined in {t, t + nxt} if nxt and _RUN.fullmatch(nxt) else {t}:
+                for p in range(len(joined)):
+                    at = col + p
+                    if run[at] not in CONSONANTS or _has_tone(run, at):
+                        continue
+                    q = at + 1
+                    while q < len(run) and (run[q] in UPPER_VOWELS or run[q] in LOWER_VOWELS):
+                        q += 1
+                    for mark in ADDABLE:
+                        if mark in "\u0e4c\u0e47" and q != at + 1:
+                            continue
+                        word = joined[:q - col] + mark + joined[q - col:]
+                        if word not in lex.words or lex.weak(word) or len(word) < 3:
+                            continue
+                        a, b = max(0, col - CONTEXT), min(len(run), col + len(joined) + CONTEXT)
+                        g = likely.gain(run[a:b], run[a:q] + mark + run[q:b]) + rate
+                        if g > best.get((i, start + col), (0.0, 0, ""))[0]:
+                            best[(i, start + col)] = (g, start + q, mark)   # one mark a word
+            col += len(t)
+    if not best:
+        return lines
+    spots = sorted({(i, at): mark for (i, _), (_, at, mark) in best.items()}.items(),
+                   key=lambda x: (x[0][0], -x[0][1]))
+    rows = {i: list(lines[i]) for (i, _), _ in spots}
+    for (i, at), mark in spots:
+        rows[i].insert(at, mark)
+    lines = list(lines)
+    for i, r in rows.items():
+        lines[i] = "".join(r)
+    ctx.report.count("dropped: mark restored inside words (word counts)", len(spots))
     return lines
 
 

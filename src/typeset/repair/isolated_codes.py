@@ -8,7 +8,7 @@ dictionary. A lone letter after Thai text that is not a mark ("วิตาม�
 from __future__ import annotations
 
 from . import displaced
-from .codes import chunk, decoded, find_spots
+from .code_spots import chunk, decoded, find_spots
 from .state import State
 from .normalize import normalize_line
 

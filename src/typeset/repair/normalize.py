@@ -15,6 +15,8 @@ NAME = "normalize"
 
 # ํ (+ tone marks) + า, or the reversed า + ํ: both are a broken ำ; the tone goes before ำ.
 _AM = re.compile(r"\u0e4d([\u0e48-\u0e4b]*) ?\u0e32|\u0e32([\u0e48-\u0e4b]*)\u0e4d")
+# ำ drawn before the tone mark on its cell ("ตำ่"): no spelling puts a tone after ำ
+_AM_TONE = re.compile("\u0e33([\u0e48-\u0e4b]+)")
 _MARK_RUN = re.compile("[" + "".join(sorted(MARKS)) + "]{2,}")
 # A combining mark never follows a space: the mark was displaced one cell to the right, over a
 # real space ("ใหม ่และ" is ใหม่ และ). Put it back before the space; the spaces pass decides later
@@ -34,7 +36,7 @@ def normalize_line(line: str) -> tuple[str, int, int, int]:
     # a mark alone between two spaces (letter spacing, "กลุ ่ ม"): one space stays, after it
     s, n_space = _SPACE_MARK.subn(lambda m: m.group(2) + (m.group(3) or m.group(1)), s)
     s, n_am = _AM.subn(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", s)
-    n_order = 0
+    s, n_order = _AM_TONE.subn(lambda m: m.group(1) + "\u0e33", s)
 
     def reorder(m: re.Match) -> str:
         nonlocal n_order

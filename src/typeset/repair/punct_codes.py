@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .codes import CANDIDATES, COMBINING, Spot, chunk, abbreviation, is_punct
+from .code_spots import CANDIDATES, COMBINING, Spot, chunk, abbreviation, is_punct
 from .state import State
 from .normalize import normalize_line
 from .thaichars import THAI_RUN

@@ -4,14 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..notice import Notice, notices_markdown
 
-@dataclass
-class Uncertain:
-    line: int          # 1-based raw line number
-    kind: str          # pass name, e.g. "digits"
-    text: str          # the spot as it reads after repair (short excerpt)
-    note: str          # why it is uncertain / what was chosen
-
+STAGE = "repair"
 
 @dataclass
 class RepairReport:
@@ -20,7 +15,7 @@ class RepairReport:
     code_evidence: dict[str, str] = field(default_factory=dict)  # code char -> short reason
     digit_map: dict[str, str] = field(default_factory=dict)     # code char -> digit
     spot_codes: set[str] = field(default_factory=set)           # codes decoded at single spots only
-    uncertain: list[Uncertain] = field(default_factory=list)
+    uncertain: list[Notice] = field(default_factory=list)      # spots to check, stage "repair"
     coverage_before: float = 0.0
     coverage_after: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)     # pass -> seconds (for benchmarks)
@@ -34,8 +29,11 @@ class RepairReport:
         if n:
             self.counts[kind] += n
 
-    def flag(self, line: int, kind: str, text: str, note: str) -> None:
-        self.uncertain.append(Uncertain(line, kind, text, note))
+    def flag(self, line: int, kind: str, text: str, note: str,
+             confidence: float | None = None) -> None:
+        """A spot to check: 1-based raw line, the rule's name, the spot as it reads now, why."""
+        self.uncertain.append(Notice(note, stage=STAGE, kind=kind, line=line, text=text,
+                                     confidence=confidence))
 
     def to_markdown(self) -> str:
         out = ["## Character repair", ""]
@@ -57,11 +55,9 @@ class RepairReport:
             out += ["Learned digit codes:", "", "| code | digit |", "|---|---|"]
             out += [f"| `{k}` (U+{ord(k):04X}) | {v} |" for k, v in sorted(self.digit_map.items())]
             out.append("")
-        if self.uncertain:
-            out += [f"Uncertain spots ({len(self.uncertain)}):", ""]
-            for u in sorted(self.uncertain, key=lambda u: u.line):
-                out.append(f"- line {u.line} [{u.kind}] `{u.text}`: {u.note}")
-            out.append("")
+        if self.uncertain:  # in line order, each line's spots in the order the rules found them
+            spots = sorted(self.uncertain, key=lambda u: u.line)
+            out += notices_markdown("Uncertain spots", spots, sort=False)
         return "\n".join(out)
 
 

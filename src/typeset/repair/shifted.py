@@ -9,7 +9,8 @@ letter or on one of the two before it, the spaces inside the stretch go, and eac
 scored against the dictionary. A reading replaces the text only when every word in it is a
 dictionary word (or one the document writes) and it gains clearly.
 
-Runs only where the raw text shows spaces inside words (see spaces.space_damage).
+Runs only where the raw text shows spaces inside words (see spaces.space_damage) or cells split
+across a space (_SPLIT).
 """
 from __future__ import annotations
 
@@ -29,16 +30,24 @@ MIN_GAIN = 3
 PIECE = 2              # a piece this short between spaces is part of a word
 CARRIERS = CONSONANTS | {"อ"}
 OPEN = {"\u0e31", "\u0e47"}
+VOWEL_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
+TONE_MARKS = set("\u0e48\u0e49\u0e4a\u0e4b")
+
+
+# a tone left on its letter, a space, the vowel on the next letter alone ("ข้ นึ เมื่อ")
+_SPLIT = re.compile(r"[\u0e01-\u0e2e][\u0e48-\u0e4b] [\u0e01-\u0e2e][\u0e31\u0e34-\u0e39](?= |$)")
+MIN_SPLITS = 2         # spots that show a document's extraction splits cells this way
 
 
 def apply(lines: list[str], state) -> list[str]:
-    if not space_damage(state.raw):
+    if not space_damage(state.raw) and \
+            sum(len(_SPLIT.findall(line)) for line in state.raw) < MIN_SPLITS:
         return lines
     lex = state.lexicon
     jobs = []      # (line, start, end, original, readings)
     for i, line in enumerate(lines):
         for m in _STRETCH.finditer(line):
-            for a, b in _spots(m.group()):
+            for a, b in _spots(m.group(), lex):
                 seg = m.group()[a:b]
                 readings = _readings(seg)
                 if readings:
@@ -102,10 +111,10 @@ def _invalid(s: str) -> int:
     return n
 
 
-def _spots(stretch: str) -> list[tuple[int, int]]:
-    """Windows of a few letters around each broken cell (a mark its letter cannot carry, or ั / ็
-    ending a piece before a space): three letters before it, four after (more across further
-    short pieces)."""
+def _spots(stretch: str, lex=None) -> list[tuple[int, int]]:
+    """Windows of a few letters around each broken cell (a mark its letter cannot carry, ั / ็
+    ending a piece before a space, or a marked piece of one or two letters that is no word, as
+    "นึ" in "ข้ นึ"): three letters before it, four after (more across further short pieces)."""
     letters = [k for k, c in enumerate(stretch) if c != " " and c not in MARKS]
     if not letters:
         return []
@@ -126,6 +135,15 @@ def _spots(stretch: str) -> list[tuple[int, int]]:
             broken.add(n)     # only next to a space: marks displaced inside a word are `displaced`'s
         elif last and len(pieces) > 1 and set(marks) & OPEN and not (stretch[k] == "ก" and marks == "\u0e47"):
             broken.add(n)     # ั / ็ close a syllable only with a consonant after them ("น้ นั จะ")
+    if lex is not None and len(pieces) > 1:
+        # a vowel carried right past the space, its tone left behind: "ข้ นึ" is ขึ้น
+        first_letter = {piece_of[k]: n for n, k in reversed(list(enumerate(letters)))}
+        for p in range(1, len(pieces)):
+            a, b = pieces[p]
+            piece, before = stretch[a:b], stretch[pieces[p - 1][0]:pieces[p - 1][1]]
+            if size[p] == 1 and p in first_letter and set(piece) & VOWEL_MARKS \
+                    and before[-1] in TONE_MARKS and before[-2] not in MARKS and not _known(piece, lex):
+                broken.add(first_letter[p])
     if stretch[0] in MARKS:
         broken.add(0)
     out: list[tuple[int, int]] = []

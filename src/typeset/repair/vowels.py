@@ -14,10 +14,13 @@ stay as written.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
 from typeset.thai.chars import SARA_AA, SARA_AM
+
+from . import likely
 
 NAME = "vowels"
 
@@ -29,8 +32,10 @@ MIN_GAIN = 2            # value a change must win by (Lexicon.value_tokens units
 DIRECTION_SHARE = 0.05  # share of one letter's uses that must gain (clean text: under 1 %)
 MIN_FIXES = 5
 SWAP = {SARA_AA: SARA_AM, SARA_AM: SARA_AA}
-ROUNDS = 2
-TIE_SHARE = 0.8      # a form this often misread is changed where the dictionary cannot tell
+# each letter is read in the context of the others as last read: the first pass reads them
+# against the text as printed, the second against the first's reading ("ที่นำควำมมำ": นำ is
+# only clear once ความ and มา are read)
+PASSES = 2
 
 
 def apply_clear(lines: list[str], ctx) -> list[str]:
@@ -44,40 +49,37 @@ def apply(lines: list[str], ctx, strict: bool = False) -> list[str]:
     lex = ctx.lexicon
     # runs the document writes standing alone: kept as written unless the change gains clearly
     alone = Counter(w for line in lines for w in line.split() if _RUN.fullmatch(w))
-    prior: dict[tuple[str, bool], float] = {}
-    for round_ in range(ROUNDS):
-        spots = [(i, m.start() + k) for i, line in enumerate(lines) for m in _RUN.finditer(line)
-                 for k, ch in enumerate(m.group()) if ch in SWAP]
-        if not spots:
-            return lines
-        gains = _gains(lines, spots, lex)
-        if round_ == 0:
-            # a second run (after the spaces rule) keeps what the first learned
-            prior = ctx.learned.get(NAME)
-            if prior is None:
-                prior = _learn(lines, spots, gains, spaced, ctx, strict)
-                if prior or not strict:
-                    ctx.learned[NAME] = prior
-            if not prior:
-                return lines
+    spots = [(i, m.start() + k) for i, line in enumerate(lines) for m in _RUN.finditer(line)
+             for k, ch in enumerate(m.group()) if ch in SWAP]
+    if not spots:
+        return lines
+    gains = _gains(lines, spots, lex)
+    # a second run (after the spaces rule) keeps what the first learned
+    prior = ctx.learned.get(NAME)
+    if prior is None:
+        prior = _learn(lines, spots, gains, spaced, ctx, strict)
+        if prior or not strict:
+            ctx.learned[NAME] = prior
+    if not prior:
+        return lines
+    reading = lines
+    for _ in range(PASSES):
+        odds = _likelier(lines, reading, spots, prior, spaced)
         rows = [list(line) for line in lines]
         changed = 0
-        for (i, j), g in zip(spots, gains):
-            p = prior.get((lines[i][j], (i, j) in spaced))
-            if p is None or g < 0 or (g < MIN_GAIN and p < TIE_SHARE):
-                continue
+        for (i, j), g, lg in zip(spots, gains, odds):
+            if lg is None or lg <= 0:
+                continue      # not likelier than as printed
             word = _word_at(lines[i], j)
             if alone.get(word, 0) >= 3 and g < 2 * MIN_GAIN and \
                     _word_at(lines[i][:j] + SWAP[lines[i][j]] + lines[i][j + 1:], j) not in ctx.lexicon.words:
                 continue          # written this way on its own often: a name, or the right reading
             rows[i][j] = SWAP[lines[i][j]]
             changed += 1
-        changed += _pairs(lines, rows, spots, gains, prior, spaced, lex)
-        lines = ["".join(r) for r in rows]
-        ctx.report.count("vowels: sara aa / sara am corrected", changed)
-        if not changed:
-            break
-    return lines
+        changed += _pairs(lines, reading, rows, spots, odds, prior, spaced)
+        reading = ["".join(r) for r in rows]
+    ctx.report.count("vowels: sara aa / sara am corrected", changed)
+    return reading
 
 
 def _drop_spaces(lines: list[str], ctx) -> tuple[list[str], set[tuple[int, int]]]:
@@ -99,7 +101,7 @@ def _drop_spaces(lines: list[str], ctx) -> tuple[list[str], set[tuple[int, int]]
 
 def _learn(lines, spots, gains, spaced, ctx, strict=False) -> dict[tuple[str, bool], float]:
     """Per form (letter, spaced or not): is it read for the other letter in this document?
-    Returns the share of decided uses that gain, for the forms taken on."""
+    Returns, for the forms taken on, how often the other letter is misread as this one."""
     stats: dict[tuple[str, bool], list[int]] = {}
     for (i, j), g in zip(spots, gains):
         st = stats.setdefault((lines[i][j], (i, j) in spaced), [0, 0, 0])   # fix, keep, all
@@ -109,12 +111,16 @@ def _learn(lines, spots, gains, spaced, ctx, strict=False) -> dict[tuple[str, bo
     prior = {}
     for (letter, sp), (fix, keep, n) in sorted(stats.items()):
         if fix >= MIN_FIXES and fix >= DIRECTION_SHARE * n and (not strict or fix > keep):
-            share = fix / (fix + keep)
-            prior[(letter, sp)] = share
+            # how often the other letter comes out as this one: its misread uses against the
+            # uses it kept its own form in (the word model already knows which letter is common)
+            kept_own = stats.get((SWAP[letter], sp), [0, 0, 0])[2]
+            rate = fix / (fix + kept_own)
+            prior[(letter, sp)] = rate
             name = {SARA_AM: "sara am", SARA_AA: "sara aa"}
             ctx.report.decide(f"{name[letter]}{' after a space' if sp else ''} extracted for "
                               f"{name[SWAP[letter]]}: {fix} of {n} gain from the change, {keep} lose "
-                              f"(where the dictionary cannot tell, {'changed' if share >= TIE_SHARE else 'kept'})")
+                              f"({rate:.0%} of {name[SWAP[letter]]} misread; each letter read as "
+                              f"the likelier word)")
     return prior
 
 
@@ -145,34 +151,65 @@ def _gains(lines: list[str], spots: list[tuple[int, int]], lex) -> list[int]:
     return [vals[2 * n + 1] - vals[2 * n] for n in range(len(spots))]
 
 
-def _pairs(lines, rows, spots, gains, prior, spaced, lex) -> int:
+def _pairs(lines, reading, rows, spots, odds, prior, spaced) -> int:
     """Two letters close together that only read as a word changed both ("นำนำชาติ" is
-    นานาชาติ, but neither นานำ nor นำนา is anything): flipped together where that gains."""
-    pairs = []
+    นานาชาติ, but neither นานำ nor นำนา is anything): flipped together where that is likelier
+    than the text as printed and than either letter changed alone."""
+    done = 0
     for n in range(len(spots) - 1):
         (i, j), (i2, j2) = spots[n], spots[n + 1]
         if i != i2 or j2 - j > 3 or lines[i][j] != lines[i][j2] or rows[i][j] != lines[i][j] \
                 or rows[i][j2] != lines[i][j2] or " " in lines[i][j:j2]:
             continue
-        if prior.get((lines[i][j], (i, j) in spaced)) is None:
+        rate = prior.get((lines[i][j], (i, j) in spaced))
+        if rate is None or odds[n] is None or odds[n + 1] is None:
             continue
-        pairs.append((n, i, j, j2))
-    if not pairs:
-        return 0
-    texts = []
-    for n, i, j, j2 in pairs:
-        a, b = _window(lines[i], j)
-        b = max(b, min(len(lines[i]), j2 + CONTEXT + 1))
-        s = lines[i][a:b]
-        k, k2 = j - a, j2 - a
-        texts += [s, s[:k] + SWAP[s[k]] + s[k + 1:k2] + SWAP[s[k2]] + s[k2 + 1:]]
-    vals = _values(texts, lex)
-    done = 0
-    for (n, i, j, j2), v0, v1 in zip(pairs, vals[::2], vals[1::2]):
-        if v1 - v0 >= MIN_GAIN and v1 - v0 > max(gains[n], gains[n + 1]) + 1:
+        left, _ = _letters_around(reading[i], j)
+        _, right = _letters_around(reading[i], j2)
+        s = left + lines[i][j] + reading[i][j + 1:j2] + lines[i][j2] + right
+        k, k2 = len(left), len(left) + j2 - j
+        both = s[:k] + SWAP[s[k]] + s[k + 1:k2] + SWAP[s[k2]] + s[k2 + 1:]
+        lg = likely.gain(s, both) + 2 * math.log(rate)
+        if lg > 0 and lg > max(odds[n], odds[n + 1]) + 1:
             rows[i][j], rows[i][j2] = SWAP[lines[i][j]], SWAP[lines[i][j2]]
             done += 2
     return done
+
+
+def _likelier(lines, reading, spots, prior, spaced) -> list[float | None]:
+    """Per spot, for a form taken on: log of (the other letter's reading is the likelier) odds,
+    the word model's preference plus how often this document misreads the other letter; the
+    letters around it as `reading` has them."""
+    out: list[float | None] = []
+    for i, j in spots:
+        rate = prior.get((lines[i][j], (i, j) in spaced))
+        if rate is None:
+            out.append(None)
+            continue
+        left, right = _letters_around(reading[i], j)
+        s = left + lines[i][j] + right
+        k = len(left)
+        out.append(likely.gain(s, s[:k] + SWAP[s[k]] + s[k + 1:]) + math.log(rate))
+    return out
+
+
+def _letters_around(line: str, j: int) -> tuple[str, str]:
+    """CONTEXT Thai letters each side of j, read across single spaces between Thai letters
+    (a letter-spaced line, "ส ำหรั บ", is one word to the word model)."""
+    def walk(k: int, step: int) -> str:
+        got = []
+        while 0 <= k < len(line) and len(got) < CONTEXT:
+            c = line[k]
+            if c == " " and 0 <= k + step < len(line) and _RUN.match(line[k + step]) \
+                    and _RUN.match(line[k - step]) and line[k + step] != " ":
+                k += step
+                continue
+            if not _RUN.match(c):
+                break
+            got.append(c)
+            k += step
+        return "".join(got if step > 0 else reversed(got))
+    return walk(j - 1, -1), walk(j + 1, 1)
 
 
 def _values(texts: list[str], lex) -> list[int]:
