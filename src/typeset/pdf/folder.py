@@ -198,6 +198,10 @@ def _visual_text(paras) -> str:
 
 def _cut_last_word(text: str) -> tuple[str, str]:
     head, sep, tail = text.rpartition(" ")
+    if sep and head and not re.search(r"[^\W\d_]", tail):
+        # a number alone on a line reads as a page or heading number: keep the word before
+        head2, sep2, tail2 = head.rpartition(" ")
+        head, tail = (head2, tail2 + " " + tail) if sep2 and head2 else ("", "")
     if sep and head and len(tail) <= 25:
         return head, tail
     from typeset.pdf.marks import lexicon

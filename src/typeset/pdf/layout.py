@@ -280,7 +280,9 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
             gap = prev.y - ln.y
             # with indented paragraphs a short line ends one only where the paragraph did not
             # open with the indent itself (list items, quotes)
-            short_end = ((not hanging or (len(last.lines) == 1 and prev.x1 < left + 0.6 * (right - left)))
+            # a list item's label line ending short: what follows at the hanging indent is
+            # a child paragraph of the item, not its text running on
+            short_end = ((not hanging or len(last.lines) == 1)
                          and (indents is None or not last.indent or _LABEL.match(last.text))
                          and prev.x1 < right - em and _fits(prev, ln, right))
             new = (gap > 1.35 * pitch * max(ln.size, prev.size) / body or gap < 0
