@@ -14,6 +14,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from typeset.notice import Notice
 from typeset.pdf.lines import Line
 
 # placeholder lines of typeset.pdf.diagram, .tables and .figures: a paragraph each
@@ -46,7 +47,7 @@ class Dropped:
 
 def arrange(pages, lines_by_page: dict[int, list[Line]]):
     """-> (paragraphs in reading order, dropped lines, body size, {diagrams, tables, uncertain
-    spots as (page, what)})."""
+    spots as typeset.notice.Notice})."""
     from typeset.pdf.diagram import take_diagrams
     from typeset.pdf.figures import take_figures
     from typeset.pdf.tables import take_tables
@@ -144,8 +145,9 @@ def _drop_private(ordered, uncertain) -> None:
                 ln.text = " ".join(_PRIVATE.sub("", ln.text).split())
     if found:
         pages = ", ".join(map(str, sorted(found)))
-        uncertain.append((min(found), f"{sum(found.values())} private-use characters with no "
-                                      f"known meaning dropped (pages {pages})"))
+        uncertain.append(Notice(f"{sum(found.values())} private-use characters with no known "
+                                f"meaning dropped (pages {pages})", stage="pdf",
+                                kind="private-use", page=min(found)))
 
 
 def _shape(text: str) -> str:
@@ -241,9 +243,21 @@ _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 def _fits(prev: Line, ln: Line, right: float) -> bool:
     """Had the line before room for this line's first word? Then it ended a paragraph."""
+    return _word_width(ln) < right - prev.x1 - 0.3 * ln.size
+
+
+def _word_width(ln: Line) -> float:
+    """The width of a line's first word, from its letters' glyphs where the line has them (an
+    average letter width misjudges words of narrow or wide letters)."""
+    k = len(_MARKS.sub("", _first_word(ln.text)).replace(" ", ""))
+    from typeset.pdf.lines import is_mark
+
+    bases = sorted((g for g in ln.glyphs if g.char and not g.char.isspace() and not is_mark(g)),
+                   key=lambda g: g.x)
+    if 0 < k <= len(bases) and len("".join(g.char for g in bases[:k])) == k:
+        return bases[k - 1].x + bases[k - 1].adv - bases[0].x
     cells = len(_MARKS.sub("", ln.text)) or 1
-    w = (ln.x1 - ln.x0) * len(_MARKS.sub("", _first_word(ln.text))) / cells
-    return w < right - prev.x1 - 0.3 * ln.size
+    return (ln.x1 - ln.x0) * k / cells
 
 
 def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,

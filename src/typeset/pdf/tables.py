@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from typeset.notice import Notice
 from typeset.pdf.lines import Line
 
 SNAP = 2.5      # rules closer than this (points) are one boundary
@@ -65,7 +66,9 @@ def take_tables(page, lines: list[Line], uncertain: list) -> tuple[list[Line], l
                 break
             cells.setdefault((len(ys) - 2 - r, c), []).append(ln)
         if not clear:
-            uncertain.append((page.number, "a ruled table whose text crosses its cells: kept as text"))
+            uncertain.append(Notice("a ruled table whose text crosses its cells: kept as text",
+                                    stage="pdf", kind="table", page=page.number,
+                                    text=inside[0].text[:60]))
             continue
         rows = []
         for r in range(len(ys) - 1):
