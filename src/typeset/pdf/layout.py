@@ -264,7 +264,8 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
                 indents: float | None) -> None:
     if not lines:
         return
-    body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
+    # the text measure: body lines, not a table's or figure's placeholder (it can be wider)
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 1 and not ln.text.startswith(DIAGRAM)]
     left = min((ln.x0 for ln in body_lines), default=min(ln.x0 for ln in lines))
     right = max((ln.x1 for ln in body_lines), default=max(ln.x1 for ln in lines))
     prev = None
@@ -289,7 +290,8 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
             new = not (pl.page == ln.page - 1 and not opens
                        and (indents is not None or hanging or not _fits(pl, ln, right))
                        and abs(pl.size - ln.size) < 0.6 and pl.bold == ln.bold
-                       and not _LABEL.match(ln.text) and not last.centered)
+                       and not _LABEL.match(ln.text) and not last.centered
+                       and not ln.text.startswith(DIAGRAM) and not pl.text.startswith(DIAGRAM))
         elif last is not None:
             gap = prev.y - ln.y
             # with indented paragraphs a short line ends one only where the paragraph did not

@@ -49,7 +49,8 @@ def take_tables(page, lines: list[Line], uncertain: list) -> tuple[list[Line], l
         vs = [r for r in g if r[2] - r[0] <= SNAP]
         ys = _bounds([(r[1] + r[3]) / 2 for r in hs])
         xs = _bounds([(r[0] + r[2]) / 2 for r in vs])
-        if len(ys) < 3 or len(xs) < 3:
+        # two rows at least; one column is a table too (a card: a head cell over a body cell)
+        if len(ys) < 3 or len(xs) < 2:
             continue
         x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
         inside = [ln for ln in rest if x0 - 1 <= (ln.x0 + ln.x1) / 2 <= x1 + 1
