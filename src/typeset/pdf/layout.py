@@ -75,8 +75,9 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     paras: list[Para] = []
     pitch = _pitch(ordered, body)
     indents = _indent_style(ordered, body)
+    margin = _margins(ordered, body)
     for no in sorted(ordered):
-        _paragraphs(ordered[no], paras, body, pitch, indents)
+        _paragraphs(ordered[no], paras, body, pitch, indents, margin)
     paras = fn.place(paras, pending)
     return paras, dropped, body, {"refs": refs, "notes": defs, "diagrams": diagrams, "tables": tables, "figures": figures,
                                    "uncertain": uncertain}
@@ -201,6 +202,18 @@ def _pitch(ordered, body: float) -> float:
     return statistics.median(gaps) if gaps else 1.4 * body
 
 
+def _margins(ordered, body: float) -> float | None:
+    """The document's left margin: the leftmost start many body lines share. A page whose
+    every line is indented (a list) still has the document's margin."""
+    starts: Counter = Counter()
+    for lines in ordered.values():
+        for ln in lines:
+            if abs(ln.size - body) < 1 and not ln.text.startswith(DIAGRAM):
+                starts[round(ln.x0)] += 1
+    many = max(3, 0.05 * sum(starts.values()))
+    return min((float(x) for x, n in starts.items() if n >= many), default=None)
+
+
 def _indent_style(ordered, body: float) -> float | None:
     """The first-line indent the document opens its paragraphs with (points from the left
     margin), or None when it does not indent them. With one, a short line does not end a
@@ -261,13 +274,15 @@ def _word_width(ln: Line) -> float:
 
 
 def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
-                indents: float | None) -> None:
+                indents: float | None, margin: float | None = None) -> None:
     if not lines:
         return
     # the text measure: body lines, not a table's or figure's placeholder (it can be wider)
     body_lines = [ln for ln in lines if abs(ln.size - body) < 1 and not ln.text.startswith(DIAGRAM)]
     left = min((ln.x0 for ln in body_lines), default=min(ln.x0 for ln in lines))
     right = max((ln.x1 for ln in body_lines), default=max(ln.x1 for ln in lines))
+    if margin is not None and margin < left - 1:
+        left = margin
     prev = None
     for ln in lines:
         em = max(ln.size, 1)
@@ -298,9 +313,12 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
             # open with the indent itself (list items, quotes)
             # a list item's label line ending short: what follows at the hanging indent is
             # a child paragraph of the item, not its text running on
+            # a block set narrower than the page (a quote) ends its lines at its own edge
+            edge = min(right, max([ln.x1] + [x.x1 for x in last.lines]))
             short_end = ((not hanging or len(last.lines) == 1)
-                         and (indents is None or not last.indent or _LABEL.match(last.text))
-                         and prev.x1 < right - em and _fits(prev, ln, right))
+                         and (indents is None or abs(last.x0 - left - indents) >= 0.4 * em
+                              or _LABEL.match(last.text))
+                         and prev.x1 < edge - em and _fits(prev, ln, edge))
             new = (gap > 1.35 * pitch * max(ln.size, prev.size) / body or gap < 0
                    or abs(prev.size - ln.size) >= 0.6 or prev.bold != ln.bold
                    or opens or short_end
