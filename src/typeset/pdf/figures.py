@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from typeset.notice import Notice
 from typeset.pdf.lines import Line
 
 MIN_SIDE = 36.0      # points: smaller images are rules, bullets and logos' dust
@@ -34,7 +35,7 @@ def take_figures(page, lines: list[Line]) -> tuple[list[Line], list[Figure]]:
 
 
 def export(figs: list[Figure]) -> tuple[dict[str, str], dict[str, bytes], list[tuple[int, str]]]:
-    """-> ({token: figures/name}, {figures/name: bytes}, problems as (page, what))."""
+    """-> ({token: figures/name}, {figures/name: bytes}, problems as Notices)."""
     from pdfminer.image import ImageWriter
     from pdfminer.layout import LTImage
 
@@ -53,7 +54,8 @@ def export(figs: list[Figure]) -> tuple[dict[str, str], dict[str, bytes], list[t
                     LTImage(f"p{f.page}-{n}", im.stream, (im.x0, im.y0, im.x1, im.y1)))
                 out = _usable(out)
             except Exception as e:          # an image codec pdfminer cannot undo
-                problems.append((f.page, f"an image could not be extracted ({type(e).__name__})"))
+                problems.append(Notice(f"an image could not be extracted ({type(e).__name__})",
+                                       stage="pdf", kind="figure", page=f.page))
                 continue
             rel = f"figures/page{f.page:03d}-{n}{out.suffix}"
             data[rel] = out.read_bytes()

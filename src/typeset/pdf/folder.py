@@ -146,9 +146,16 @@ def _front(paras, facts):
         from typeset.structure.front import Para, read_front
     except ImportError:          # the shared front-matter reader is not in this tree
         return {}, _front_by_heading(paras), []
+    from typeset.pdf.layout import DIAGRAM
+
+    # a logo or a table on a cover or abstract page: not front-matter text
+    blocks = [p for p in paras if p.text.strip().startswith(DIAGRAM)]
+    paras = [p for p in paras if not p.text.strip().startswith(DIAGRAM)]
     fps = [Para(p.text, p.page * 1000 + i, p.size, p.bold, p.centered) for i, p in enumerate(paras)]
     fr = read_front(fps)
     dropped = [(n // 1000, what) for n, what in fr.dropped]
+    dropped += [(p.page, "an image, table or diagram on a front-matter page (not imported)")
+                for p in blocks]
     return fr.values, dict(fr.parts), dropped
 
 
@@ -198,6 +205,10 @@ def _visual_text(paras) -> str:
 
 def _cut_last_word(text: str) -> tuple[str, str]:
     head, sep, tail = text.rpartition(" ")
+    if sep and head and not re.search(r"[^\W\d_]", tail):
+        # a number alone on a line reads as a page or heading number: keep the word before
+        head2, sep2, tail2 = head.rpartition(" ")
+        head, tail = (head2, tail2 + " " + tail) if sep2 and head2 else ("", "")
     if sep and head and len(tail) <= 25:
         return head, tail
     from typeset.pdf.marks import lexicon

@@ -14,6 +14,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from typeset.notice import Notice
 from typeset.pdf.lines import Line
 
 # placeholder lines of typeset.pdf.diagram, .tables and .figures: a paragraph each
@@ -46,7 +47,7 @@ class Dropped:
 
 def arrange(pages, lines_by_page: dict[int, list[Line]]):
     """-> (paragraphs in reading order, dropped lines, body size, {diagrams, tables, uncertain
-    spots as (page, what)})."""
+    spots as typeset.notice.Notice})."""
     from typeset.pdf.diagram import take_diagrams
     from typeset.pdf.figures import take_figures
     from typeset.pdf.tables import take_tables
@@ -74,8 +75,9 @@ def arrange(pages, lines_by_page: dict[int, list[Line]]):
     paras: list[Para] = []
     pitch = _pitch(ordered, body)
     indents = _indent_style(ordered, body)
+    margin = _margins(ordered, body)
     for no in sorted(ordered):
-        _paragraphs(ordered[no], paras, body, pitch, indents)
+        _paragraphs(ordered[no], paras, body, pitch, indents, margin)
     paras = fn.place(paras, pending)
     return paras, dropped, body, {"refs": refs, "notes": defs, "diagrams": diagrams, "tables": tables, "figures": figures,
                                    "uncertain": uncertain}
@@ -144,8 +146,9 @@ def _drop_private(ordered, uncertain) -> None:
                 ln.text = " ".join(_PRIVATE.sub("", ln.text).split())
     if found:
         pages = ", ".join(map(str, sorted(found)))
-        uncertain.append((min(found), f"{sum(found.values())} private-use characters with no "
-                                      f"known meaning dropped (pages {pages})"))
+        uncertain.append(Notice(f"{sum(found.values())} private-use characters with no known "
+                                f"meaning dropped (pages {pages})", stage="pdf",
+                                kind="private-use", page=min(found)))
 
 
 def _shape(text: str) -> str:
@@ -199,6 +202,18 @@ def _pitch(ordered, body: float) -> float:
     return statistics.median(gaps) if gaps else 1.4 * body
 
 
+def _margins(ordered, body: float) -> float | None:
+    """The document's left margin: the leftmost start many body lines share. A page whose
+    every line is indented (a list) still has the document's margin."""
+    starts: Counter = Counter()
+    for lines in ordered.values():
+        for ln in lines:
+            if abs(ln.size - body) < 1 and not ln.text.startswith(DIAGRAM):
+                starts[round(ln.x0)] += 1
+    many = max(3, 0.05 * sum(starts.values()))
+    return min((float(x) for x, n in starts.items() if n >= many), default=None)
+
+
 def _indent_style(ordered, body: float) -> float | None:
     """The first-line indent the document opens its paragraphs with (points from the left
     margin), or None when it does not indent them. With one, a short line does not end a
@@ -241,18 +256,33 @@ _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 def _fits(prev: Line, ln: Line, right: float) -> bool:
     """Had the line before room for this line's first word? Then it ended a paragraph."""
+    return _word_width(ln) < right - prev.x1 - 0.3 * ln.size
+
+
+def _word_width(ln: Line) -> float:
+    """The width of a line's first word, from its letters' glyphs where the line has them (an
+    average letter width misjudges words of narrow or wide letters)."""
+    k = len(_MARKS.sub("", _first_word(ln.text)).replace(" ", ""))
+    from typeset.pdf.lines import is_mark
+
+    bases = sorted((g for g in ln.glyphs if g.char and not g.char.isspace() and not is_mark(g)),
+                   key=lambda g: g.x)
+    if 0 < k <= len(bases) and len("".join(g.char for g in bases[:k])) == k:
+        return bases[k - 1].x + bases[k - 1].adv - bases[0].x
     cells = len(_MARKS.sub("", ln.text)) or 1
-    w = (ln.x1 - ln.x0) * len(_MARKS.sub("", _first_word(ln.text))) / cells
-    return w < right - prev.x1 - 0.3 * ln.size
+    return (ln.x1 - ln.x0) * k / cells
 
 
 def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
-                indents: float | None) -> None:
+                indents: float | None, margin: float | None = None) -> None:
     if not lines:
         return
-    body_lines = [ln for ln in lines if abs(ln.size - body) < 1]
+    # the text measure: body lines, not a table's or figure's placeholder (it can be wider)
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 1 and not ln.text.startswith(DIAGRAM)]
     left = min((ln.x0 for ln in body_lines), default=min(ln.x0 for ln in lines))
     right = max((ln.x1 for ln in body_lines), default=max(ln.x1 for ln in lines))
+    if margin is not None and margin < left - 1:
+        left = margin
     prev = None
     for ln in lines:
         em = max(ln.size, 1)
@@ -275,14 +305,20 @@ def _paragraphs(lines: list[Line], paras: list[Para], body: float, pitch: float,
             new = not (pl.page == ln.page - 1 and not opens
                        and (indents is not None or hanging or not _fits(pl, ln, right))
                        and abs(pl.size - ln.size) < 0.6 and pl.bold == ln.bold
-                       and not _LABEL.match(ln.text) and not last.centered)
+                       and not _LABEL.match(ln.text) and not last.centered
+                       and not ln.text.startswith(DIAGRAM) and not pl.text.startswith(DIAGRAM))
         elif last is not None:
             gap = prev.y - ln.y
             # with indented paragraphs a short line ends one only where the paragraph did not
             # open with the indent itself (list items, quotes)
-            short_end = ((not hanging or (len(last.lines) == 1 and prev.x1 < left + 0.6 * (right - left)))
-                         and (indents is None or not last.indent or _LABEL.match(last.text))
-                         and prev.x1 < right - em and _fits(prev, ln, right))
+            # a list item's label line ending short: what follows at the hanging indent is
+            # a child paragraph of the item, not its text running on
+            # a block set narrower than the page (a quote) ends its lines at its own edge
+            edge = min(right, max([ln.x1] + [x.x1 for x in last.lines]))
+            short_end = ((not hanging or len(last.lines) == 1)
+                         and (indents is None or abs(last.x0 - left - indents) >= 0.4 * em
+                              or _LABEL.match(last.text))
+                         and prev.x1 < edge - em and _fits(prev, ln, edge))
             new = (gap > 1.35 * pitch * max(ln.size, prev.size) / body or gap < 0
                    or abs(prev.size - ln.size) >= 0.6 or prev.bold != ln.bold
                    or opens or short_end

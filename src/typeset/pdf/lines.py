@@ -170,8 +170,14 @@ def _stream_base(glyphs) -> dict[int, int]:
 def _attach(frags, marks, before: dict[int, int]) -> None:
     """Give each mark to the letter its ink sits over, preferring a consonant; where its ink
     touches two letters about as much, the one the stream drew it after (the producer's
-    cluster)."""
-    for m in marks:
+    cluster). A tone mark stacked on an upper vowel goes to that vowel's letter (Word draws it
+    at the letter's right edge, where its ink can touch the next letter)."""
+    vowels = []                          # (upper vowel glyph, frag, index) already placed
+    for m in sorted(marks, key=lambda m: m.char not in _STACK_BELOW):
+        stacked = _stacked_on(m, vowels)
+        if stacked is not None:
+            stacked[0]["marks"].setdefault(stacked[1], []).append(m)
+            continue
         cx = (m.x0 + m.x1) / 2
         em = max(m.size, 1)
         cands = []                       # (overlap - distance, frag, index, letter)
@@ -195,6 +201,24 @@ def _attach(frags, marks, before: dict[int, int]) -> None:
         _, f, j, _ = max(close, key=lambda c: (_carrier(c[3], m), c[3].seq == before.get(m.seq),
                                                c[0]))
         f["marks"].setdefault(j, []).append(m)
+        if m.char in _STACK_BELOW:
+            vowels.append((m, f, j))
+
+
+_STACK_BELOW = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47")     # upper vowels a tone sits on
+_STACK_ABOVE = set("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+
+
+def _stacked_on(m, vowels):
+    """(frag, index) of the letter whose upper vowel m's ink sits right on top of, or None."""
+    if m.char not in _STACK_ABOVE:
+        return None
+    em = max(m.size, 1)
+    cx = (m.x0 + m.x1) / 2
+    for v, f, j in vowels:
+        if v.x0 <= cx <= v.x1 and -0.05 * em <= m.y0 - v.y1 <= 0.25 * em and abs(v.y - m.y) < 0.3 * em:
+            return f, j
+    return None
 
 
 def _carrier(g, m) -> bool:

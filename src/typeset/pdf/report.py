@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from typeset.notice import Notice, notices_markdown
+
 
 def _show(s: str) -> str:
     if not s:
@@ -49,25 +51,31 @@ def pdf_report(source_name: str, facts: dict, dropped_front, files: dict, notes)
     if not by_kind and not dropped_front:
         out.append("- nothing")
     out.append("")
-    out += ["## Spots to check", ""]
-    spots = []
-    if facts["scanned"]:
-        spots.append(f"- scanned pages (no text layer, not imported): {_pages(facts['scanned'])}")
-    for fr in facts["readings"]:
-        for k, r in fr.corrected():
-            if "dictionary" in r.evidence:
-                spots.append(f"- font {fr.name}, glyph {k}: named by the dictionary only "
-                             f"({_show(r.char)}, {r.count} uses on pages {_pages(r.pages)})")
-    for page, what in sorted(set(facts.get("uncertain", []))):
-        spots.append(f"- page {page}: {what}")
-    small = [i for i in facts["images"] if all(i is not f.image for f in facts.get("figures", []))]
-    if small:
-        spots.append(f"- {len(small)} small images (inline formulas, icons) on pages "
-                     f"{_pages(i.page for i in small)}: not imported; check the text around them")
-    out += spots or ["- none"]
-    out.append("")
+    out += notices_markdown("## Spots to check", spots(facts))
     out += ["## Files written", ""] + [f"- {k}" for k in sorted(files)] + [""]
     for n in notes:
         if n:
             out += ["## Structure", ""] + n.split("\n", 2)[-1].splitlines() + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def spots(facts: dict) -> list[Notice]:
+    """Every spot of the import a person should check, with its page."""
+    out = []
+    if facts["scanned"]:
+        out.append(Notice(f"scanned pages (no text layer, not imported): {_pages(facts['scanned'])}",
+                          stage="pdf", kind="scanned", page=min(facts["scanned"])))
+    for fr in facts["readings"]:
+        for k, r in fr.corrected():
+            if "dictionary" in r.evidence:
+                out.append(Notice(f"font {fr.name}, glyph {k}: named by the dictionary only "
+                                  f"({_show(r.char)}, {r.count} uses on pages {_pages(r.pages)})",
+                                  stage="pdf", kind="glyph", page=min(r.pages, default=0)))
+    out += [n for n in facts.get("uncertain", []) if isinstance(n, Notice)]
+    figures = {id(f.image) for f in facts.get("figures", [])}
+    small = [i for i in facts["images"] if id(i) not in figures]
+    if small:
+        out.append(Notice(f"{len(small)} small images (inline formulas, icons) on pages "
+                          f"{_pages(i.page for i in small)}: not imported; check the text around "
+                          "them", stage="pdf", kind="image", page=min(i.page for i in small)))
+    return list(dict.fromkeys(out))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from typeset.notice import Notice
 from typeset.pdf.lines import Line
 
 SNAP = 2.5      # rules closer than this (points) are one boundary
@@ -48,7 +49,8 @@ def take_tables(page, lines: list[Line], uncertain: list) -> tuple[list[Line], l
         vs = [r for r in g if r[2] - r[0] <= SNAP]
         ys = _bounds([(r[1] + r[3]) / 2 for r in hs])
         xs = _bounds([(r[0] + r[2]) / 2 for r in vs])
-        if len(ys) < 3 or len(xs) < 3:
+        # two rows at least; one column is a table too (a card: a head cell over a body cell)
+        if len(ys) < 3 or len(xs) < 2:
             continue
         x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
         inside = [ln for ln in rest if x0 - 1 <= (ln.x0 + ln.x1) / 2 <= x1 + 1
@@ -65,7 +67,9 @@ def take_tables(page, lines: list[Line], uncertain: list) -> tuple[list[Line], l
                 break
             cells.setdefault((len(ys) - 2 - r, c), []).append(ln)
         if not clear:
-            uncertain.append((page.number, "a ruled table whose text crosses its cells: kept as text"))
+            uncertain.append(Notice("a ruled table whose text crosses its cells: kept as text",
+                                    stage="pdf", kind="table", page=page.number,
+                                    text=inside[0].text[:60]))
             continue
         rows = []
         for r in range(len(ys) - 1):
