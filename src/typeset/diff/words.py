@@ -1,6 +1,7 @@
 """Words: the unit `typeset diff` compares.
 
-Thai runs are segmented with PyThaiNLP (newmm, its dictionary loaded once per process);
+Thai runs are segmented by typeset.thai.segment (newmm, PyThaiNLP's default words, as the
+import reads them);
 Latin words and numbers are words; every other non-space character is its own token;
 whitespace is never a word, it is only remembered (`space`) so a diff can be shown as text.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from typeset.thai.segment import plain_tokens
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 # a Latin word or number (letters and digits: ASEAN, COVID, 19, w2; 1.5.1 and 3,000 stay whole;
@@ -43,10 +46,8 @@ def _join(m: re.Match) -> str:
 
 def split_chunk(chunk: str) -> list[str]:
     """Words of one whitespace-free chunk that contains Thai."""
-    from pythainlp.tokenize import word_tokenize
-
     out: list[str] = []
-    for tok in word_tokenize(chunk, engine="newmm", keep_whitespace=False):
+    for tok in plain_tokens(chunk):
         tok = tok.strip()
         if not tok:
             continue

@@ -38,6 +38,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from typeset.thai.segment import segment
+
+from .lexicon import word_list
+
 # Thai letters and marks, without ๆ (its spaces, "ต่าง ๆ นา ๆ", are Thai style and stay)
 THAI_CHAR = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]")
 THAI_RUN = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]+")
@@ -93,49 +97,27 @@ class Change:
                f"({self.reason}, confidence {self.confidence:.2f})"
 
 
-@lru_cache(maxsize=1)
-def _base_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
 class _Tokenizer:
-    """newmm word segmentation (nlpO3, the Rust implementation) with a cache: the same edges and
-    windows recur many times in a document."""
+    """newmm word segmentation (typeset.thai.segment) with a cache: the same edges and windows
+    recur many times in a document."""
 
     def __init__(self, words: Iterable[str]):
-        from typeset.repair.lexicon import Lexicon
-
         self.extra = frozenset(w for w in words if w)
-        self.lexicon = Lexicon(self.extra)
+        self.words = word_list(self.extra)
         self.cache: dict[str, list[str]] = {}
 
     def known(self, token: str) -> bool:
-        return token in _base_words() or token in self.extra
+        return token in self.words
 
     def __call__(self, text: str) -> list[str]:
         toks = self.cache.get(text)
         if toks is None:
-            toks = self.cache[text] = self.lexicon.tokenize(text) if text else []
+            toks = self.cache[text] = segment(text, self.words) if text else []
         return toks
 
     def many(self, texts: Iterable[str]) -> None:
-        """Segment many strings in one nlpO3 call (fills the cache)."""
-        todo = sorted({t for t in texts if t and t not in self.cache})
-        if not todo:
-            return
-        parts: list[list[str]] = [[]]
-        for t in self.lexicon.tokenize("\n".join(todo)):
-            if t == "\n":
-                parts.append([])
-            else:
-                parts[-1].append(t)
-        if len(parts) != len(todo):   # a token swallowed a separator: fall back to one by one
-            for t in todo:
-                self(t)
-            return
-        self.cache.update(zip(todo, parts))
+        for t in texts:
+            self(t)
 
 
 def document_vocabulary(text: str, words: Iterable[str] = ()) -> Counter:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from typeset.thai.segment import plain_tokens
+from typeset.thai.words import plain_words
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 THAI_TAIL = re.compile(r"[\u0e01-\u0e4e]+$")
@@ -24,27 +26,6 @@ LATIN_START = re.compile(r"^[A-Za-z0-9(\"“'‘]")
 # a Latin word, number or closing bracket at a line end: Thai after it is set off by a space
 HYPHENATED = re.compile(r"(?<![A-Za-z-])([A-Za-z]*[a-z]{2})-$")
 LATIN_CLOSE = re.compile(r"[A-Za-z0-9)\]”’%]$")
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
-@lru_cache(maxsize=1)
-def _lexicon():
-    from typeset.repair.lexicon import Lexicon
-
-    return Lexicon()
-
-
-@lru_cache(maxsize=4096)
-def _tokens(s: str) -> tuple[str, ...]:
-    # nlpO3 with the dictionary the repair stage has already loaded: no second PyThaiNLP
-    # dictionary trie to build (~0.4 s CPU per import), same tokens on the thesis seed
-    return tuple(t for t in _lexicon().tokenize(s) if t.strip())
 
 
 @dataclass
@@ -109,12 +90,12 @@ class Joiner:
             return "line ends with a leading vowel"
         tail = THAI_TAIL.search(left).group()[-30:]
         head = THAI_HEAD.match(right).group()[:30]
-        lt, rt = _tokens(tail), _tokens(head)
+        lt, rt = plain_tokens(tail), plain_tokens(head)
         if not lt or not rt:
             return ""
         wa, wb = lt[-1], rt[0]
         joined = wa + wb
-        dic = _dictionary()
+        dic = plain_words()
 
         def known(w: str) -> bool:
             return w in dic or w in self.words
