@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from typeset.thai.inword import join_lines  # noqa: F401 (diff.tree reads it here)
 from typeset.thai.segment import plain_tokens
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -31,17 +32,6 @@ class Word:
 
     def __hash__(self):
         return hash(self.text)
-
-
-def join_lines(text: str) -> str:
-    """A paragraph's source lines as one line (docs/format.md): a newline between two Thai
-    characters is nothing, any other newline is a space."""
-    return re.sub(r"(\S)[ \t]*\n[ \t]*(?=(\S))", _join, text)
-
-
-def _join(m: re.Match) -> str:
-    a, b = m.group(1), m.group(2)
-    return a if THAI.match(a) and THAI.match(b) else a + " "
 
 
 def split_chunk(chunk: str) -> list[str]:
