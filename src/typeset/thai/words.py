@@ -3,7 +3,9 @@ learned from the document, with one prefix structure for look-ups.
 
 `WordList(base, words)` is a shared base (never changed) with words added on top. Prefix
 look-ups use a set of the words' prefixes, which costs a sixth of building PyThaiNLP's Python
-trie. Segmentation over a word list is `typeset.thai.segment`.
+trie. Segmentation over a word list is `typeset.thai.segment`. The build's list is
+`word_list()` (PyThaiNLP + ORST + thesis and learned words); the repair and the reader's view
+(`plain_list`) use PyThaiNLP's words alone.
 """
 from __future__ import annotations
 
