@@ -1,7 +1,7 @@
-"""typeset.quality's line pairing on pdftotext -layout text, tight and loose leading."""
+"""typeset.quality_text's line pairing on pdftotext -layout text, tight and loose leading."""
 from __future__ import annotations
 
-from typeset.quality import line_pairs, text_lines, thai_hyphens
+from typeset.quality_text import line_pairs, text_lines, thai_hyphens
 
 
 def test_loose_leading_blank_lines_are_not_breaks():

@@ -12,7 +12,8 @@ import pytest
 from thai_helpers import FIXTURES, write_tex
 from typeset.compile import compile_pdf
 from typeset.errors import UserError
-from typeset.quality import cer, markdown_blocks, pdftotext, spurious_spaces
+from typeset.quality import markdown_blocks, pdftotext
+from typeset.quality_text import cer, spurious_spaces
 
 pytestmark = pytest.mark.tex
 MD = (FIXTURES / "thai" / "roundtrip.md").read_text(encoding="utf-8")

@@ -1,8 +1,9 @@
 """The quality measures on small, known inputs (no TeX needed)."""
 from __future__ import annotations
 
-from typeset.quality import (_SpaceIndex, bad_breaks, cer, markdown_blocks, spurious_spaces,
-                             thai_hyphens)
+from typeset.quality import markdown_blocks
+from typeset.quality_layout import SpaceIndex as _SpaceIndex
+from typeset.quality_text import bad_breaks, cer, spurious_spaces, thai_hyphens
 from typeset.render.thai import Segmenter
 
 

@@ -20,6 +20,7 @@ import pytest
 from typeset.render import thai
 from typeset.render.segcache import SegmentCache
 from typeset.render.thai import Segmenter, learn_words
+from typeset.thai import names, words
 
 MINI = Path(__file__).parent / "fixtures" / "render" / "mini"
 DOC = [
@@ -34,8 +35,8 @@ def test_lexicon_has_the_prefixes_of_one_trie_of_all_words():
     from pythainlp.util import Trie
 
     extra = {"วลาดิมีร์", "ปูติน", "จองอึน", "กา", "การเจรจาของรัส"}
-    plain = Trie(thai._base_words() | extra)
-    layered = thai.new_trie({"วลาดิมีร์", "ปูติน"})
+    plain = Trie(words.base_words() | extra)
+    layered = words.word_list({"วลาดิมีร์", "ปูติน"})
     layered.add("จองอึน")
     layered.add("กา")
     layered.add("การเจรจาของรัส")
@@ -49,13 +50,13 @@ def test_lexicon_has_the_prefixes_of_one_trie_of_all_words():
 def test_romanized_length_lower_bound_holds_on_dictionary_words():
     from pythainlp.transliterate import romanize
 
-    words = sorted(thai._base_words())[::97]
+    known = sorted(words.base_words())[::97]
     rng = random.Random(3)
-    words += ["".join(rng.sample(words, 3)) for _ in range(100)]
-    for w in words:
-        assert thai._min_romanized(w) <= len(romanize(w)), w
-    assert thai._min_romanized("กรุงเทพ") == 4          # ก ง ท พ; ร not counted
-    assert thai._min_romanized("จันทร์") == 2             # ท ร silenced by ์
+    known += ["".join(rng.sample(known, 3)) for _ in range(100)]
+    for w in known:
+        assert names.min_romanized(w) <= len(romanize(w)), w
+    assert names.min_romanized("กรุงเทพ") == 4          # ก ง ท พ; ร not counted
+    assert names.min_romanized("จันทร์") == 2             # ท ร silenced by ์
 
 
 def _exhaustive(thai_text: str, latin: str, known: set[str]) -> set[str]:
@@ -75,12 +76,12 @@ def _exhaustive(thai_text: str, latin: str, known: set[str]) -> set[str]:
         best, score = "", 0.0
         for i in range(len(cuts)):
             cand, prefix = "".join(cuts[i:]), "".join(cuts[:i])
-            if thai._letters(cand) < 2 or (prefix and not thai._all_known(prefix, known)):
+            if names.letters(cand) < 2 or (prefix and not names.all_known(prefix, known)):
                 continue
             s = SequenceMatcher(None, romanize(cand), lat).ratio()
             if s > score:
                 best, score = cand, s
-        if score < thai.NAME_MATCH:
+        if score < names.NAME_MATCH:
             return out
         if best not in known:
             out.add(best)
@@ -88,13 +89,13 @@ def _exhaustive(thai_text: str, latin: str, known: set[str]) -> set[str]:
 
 
 def test_pruned_name_pairing_decides_as_trying_every_candidate():
-    known = set(thai._base_words())
+    known = set(words.base_words())
     seen = 0
     for text in DOC + ["ผู้นำสหภาพโซเวียตคนสุดท้ายมีฮาอิล กอร์บาชอฟ (Mikhail Gorbachev) ลาออก",
                        "รัฐมนตรีต่างประเทศของรัสเซียเซอร์เกย์ ลาฟรอฟ (Sergey Lavrov) เดินทางไปจีน"]:
-        for m in thai.PAIRED.finditer(text):
+        for m in names.PAIRED.finditer(text):
             seen += 1
-            assert thai._paired_names(m.group(1), m.group(2), known) == _exhaustive(
+            assert names.paired_names(m.group(1), m.group(2), known) == _exhaustive(
                 m.group(1), m.group(2), known), m.group(0)
     assert seen >= 4
 
@@ -173,18 +174,18 @@ def test_paired_matches_are_the_regex_matches():
     sig = lambda m: (m.span(), m.groups())  # noqa: E731
     found = 0
     for t in texts:
-        want = [sig(m) for m in thai.PAIRED.finditer(t)]
-        assert [sig(m) for m in thai.paired_matches(t)] == want, t
+        want = [sig(m) for m in names.PAIRED.finditer(t)]
+        assert [sig(m) for m in names.paired_matches(t)] == want, t
         found += len(want)
     assert found > 40          # the generated strings hold pairings to find
 
 
 def test_words_in_finds_what_testing_each_word_finds():
-    words_list = sorted(thai._base_words())
+    words_list = sorted(words.base_words())
     rng = random.Random(2)
     for k in (5, 40, 500):                      # an `in` test each, then a prefix walk
-        words = set(rng.sample(words_list, k)) | {"จองอึน"}
-        stems = thai._prefixes_of(words)
+        some = set(rng.sample(words_list, k)) | {"จองอึน"}
+        stems = words.prefixes_of(some)
         for _ in range(200):
             text = "".join(rng.sample(words_list, 20)) + rng.choice(["จองอึน", ""])
-            assert sorted(thai.words_in(text, words, stems)) == sorted(w for w in words if w in text)
+            assert sorted(words.words_in(text, some, stems)) == sorted(w for w in some if w in text)

@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from typeset.render import thai
-from typeset.render.thai import Lexicon, Segmenter
+from typeset.render.thai import Segmenter
+from typeset.thai import learn, names, segment, words
+from typeset.thai.words import WordList
 
 THAI_PAIR = re.compile(r"[\u0e00-\u0e7f]{2}")
 DOC = [
@@ -50,29 +52,29 @@ def _trie(words: frozenset[str]):
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return thai.new_trie({"จองอึน", "วลาดิมีร์"})
+def lexicon() -> WordList:
+    return words.word_list({"จองอึน", "วลาดิมีร์"})
 
 
 def test_nlpo3_cuts_thai_text_where_pythainlp_does(lexicon):
-    words = list(lexicon)
+    known = list(lexicon)
     for text in DOC:
-        got = lexicon.segment(text)
+        got = segment.segment(text, lexicon)
         assert "".join(got) == text
-        assert thai_cuts(text, got) == thai_cuts(text, reference_tokens(text, words)), text
+        assert thai_cuts(text, got) == thai_cuts(text, reference_tokens(text, known)), text
 
 
 def syllables() -> list[str]:
-    words = sorted(thai._base_words())
-    return words[::401] + ["ก", "ข", "ร์", "ๆ", "๑๒", " ", "ซิล", "เยลต์", "a", "1.5", "(", ")"]
+    known = sorted(words.base_words())
+    return known[::401] + ["ก", "ข", "ร์", "ๆ", "๑๒", " ", "ซิล", "เยลต์", "a", "1.5", "(", ")"]
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(syllables()), min_size=1, max_size=25))
 def test_nlpo3_agrees_on_generated_text(pieces):
     text = "".join(pieces)
-    lex = thai._base_trie()
-    got = lex.segment(text)
+    lex = words.base_list()
+    got = segment.segment(text, lex)
     assert "".join(got) == text
     assert thai_cuts(text, got) == thai_cuts(text, reference_tokens(text, lex)), text
 
@@ -84,27 +86,31 @@ def test_segmenter_gives_the_break_points_of_the_pythainlp_reference(monkeypatch
     def pythainlp_tokenize(text, lex):
         return reference_tokens(text, list(lex))
 
-    monkeypatch.setattr(thai, "_tokenize", pythainlp_tokenize)
-    monkeypatch.setattr(thai, "_plain_tokens", lambda text: tuple(
-        t.strip(" ") for t in reference_tokens(text, thai._plain_words()) if t.strip(" ")))
+    def pythainlp_plain(text):
+        return tuple(t.strip(" ") for t in reference_tokens(text, words.plain_words()) if t.strip(" "))
+
+    for module in (thai, learn):
+        monkeypatch.setattr(module, "segment", pythainlp_tokenize)
+    for module in (thai, names):
+        monkeypatch.setattr(module, "plain_tokens", pythainlp_plain)
     ref = Segmenter(["วลาดิมีร์"], document=DOC)
     assert ref.learned == fast.learned and "จองอึน" in ref.learned
     assert [ref.split(t) for t in DOC] == fast_chunks
 
 
 def test_added_words_reach_the_rust_dictionary():
-    lex = thai.new_trie()
+    lex = words.word_list()
     text = "ผู้นำจองอึนกล่าว"
-    assert "จองอึน" not in lex.segment(text)
+    assert "จองอึน" not in segment.segment(text, lex)
     lex.add("จองอึน")
-    assert "จองอึน" in lex.segment(text)
+    assert "จองอึน" in segment.segment(text, lex)
     assert "จองอึน" in lex.prefixes(text, 5) and lex.prefixes(text, 5)[-1] == "จองอึน"
 
 
 def test_a_word_with_a_line_break_is_left_out_of_the_dictionary_file():
-    lex = thai.new_trie({"คำ\nแปลก", "จองอึน"})
-    assert "จองอึน" in lex.segment("ท่านจองอึน")
-    assert "".join(lex.segment("คำ\nแปลก")) == "คำ\nแปลก"
+    lex = words.word_list({"คำ\nแปลก", "จองอึน"})
+    assert "จองอึน" in segment.segment("ท่านจองอึน", lex)
+    assert "".join(segment.segment("คำ\nแปลก", lex)) == "คำ\nแปลก"
 
 
 def test_romanize_cut_by_nlpo3_is_pythainlps_romanize():
@@ -112,11 +118,11 @@ def test_romanize_cut_by_nlpo3_is_pythainlps_romanize():
 
     from pythainlp.transliterate import romanize
 
-    words = sorted(w for w in thai._base_words() if re.fullmatch(r"[\u0e00-\u0e7f ]+", w))
+    known = sorted(w for w in words.base_words() if re.fullmatch(r"[\u0e00-\u0e7f ]+", w))
     rng = random.Random(5)
-    samples = words[::97] + ["".join(rng.sample(words, 2)) for _ in range(300)]
+    samples = known[::97] + ["".join(rng.sample(known, 2)) for _ in range(300)]
     samples += ["บอริส", "เยลต์ซิน", "วลาดิมีร์", "คิม จองอึน", "กอร์บาชอฟ", "๒๕๖๗", "ห", ""]
-    assert [thai._romanize(s) for s in samples] == [romanize(s) for s in samples]
+    assert [names.romanize(s) for s in samples] == [romanize(s) for s in samples]
 
 
 def test_documents_with_their_own_words_share_the_full_word_lists():
@@ -125,4 +131,4 @@ def test_documents_with_their_own_words_share_the_full_word_lists():
     for k in range(3):
         seg = Segmenter([f"คำเฉพาะ{k}"], document=DOC)
         assert seg.split(f"ท่านผู้นำจองอึนกล่าวคำเฉพาะ{k}ว่า")
-    assert thai._full_dictionary.cache_info().currsize <= 2
+    assert segment._full_dictionary.cache_info().currsize <= 2

@@ -62,7 +62,7 @@ def test_a_translation_in_parentheses_is_not_taken_for_a_name():
 def test_ambiguous_boundaries_are_not_break_points():
     # "ตะวันตก|ใน" and "ตะวัน|ตกใน" are equally short segmentations: neither cut is sure
     from pythainlp.util import Trie
-    from typeset.render.thai import _base_words
+    from typeset.thai.words import base_words as _base_words
 
     run = "ตะวันตกใน"
     assert certain_boundaries(run, Trie(_base_words())) == set()

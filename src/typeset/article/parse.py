@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from typeset.article.dates import parse_any_date, parse_thai_date
-from typeset.article.detect import SOURCE_MARK, URL
+from typeset.article.detect import SOURCE_MARK, URL, paragraphs  # noqa: F401
 from typeset.source import nodes as n
+from typeset.thai.inword import line_end_joins
 
-THAI = re.compile(r"[\u0e00-\u0e7f]")
 SENTENCE_END = re.compile(r"[.!?…\"”)]\s*$")
 TITLE_MAX = 150      # a title line is short and stands alone before the text
 
@@ -74,7 +74,7 @@ def join_lines(par: str) -> str:
     for line in (ln.strip() for ln in par.splitlines()):
         if not line:
             continue
-        if out and not (THAI.match(out[-1]) and THAI.match(line[0])):
+        if out and not line_end_joins(out[-1], line[0]):
             out += " "
         out += line
     return out

@@ -1,6 +1,7 @@
 """Words: the unit `typeset diff` compares.
 
-Thai runs are segmented with PyThaiNLP (newmm, its dictionary loaded once per process);
+Thai runs are segmented by typeset.thai.segment (newmm, PyThaiNLP's default words, as the
+import reads them);
 Latin words and numbers are words; every other non-space character is its own token;
 whitespace is never a word, it is only remembered (`space`) so a diff can be shown as text.
 """
@@ -9,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from typeset.thai.inword import join_lines  # noqa: F401 (diff.tree reads it here)
+from typeset.thai.segment import plain_tokens
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 # a Latin word or number (letters and digits: ASEAN, COVID, 19, w2; 1.5.1 and 3,000 stay whole;
@@ -30,23 +34,10 @@ class Word:
         return hash(self.text)
 
 
-def join_lines(text: str) -> str:
-    """A paragraph's source lines as one line (docs/format.md): a newline between two Thai
-    characters is nothing, any other newline is a space."""
-    return re.sub(r"(\S)[ \t]*\n[ \t]*(?=(\S))", _join, text)
-
-
-def _join(m: re.Match) -> str:
-    a, b = m.group(1), m.group(2)
-    return a if THAI.match(a) and THAI.match(b) else a + " "
-
-
 def split_chunk(chunk: str) -> list[str]:
     """Words of one whitespace-free chunk that contains Thai."""
-    from pythainlp.tokenize import word_tokenize
-
     out: list[str] = []
-    for tok in word_tokenize(chunk, engine="newmm", keep_whitespace=False):
+    for tok in plain_tokens(chunk):
         tok = tok.strip()
         if not tok:
             continue

@@ -21,9 +21,14 @@ MAX_ENTRIES = 200_000   # per kind; entries this build did not use are dropped f
 
 def _salt() -> str:
     import typeset
+    from typeset import thai as thai_core
     from typeset.render import thai
 
-    code = hashlib.sha256(Path(thai.__file__).read_bytes()).hexdigest()[:16]
+    # the break points' code and all Thai knowledge they rest on
+    h = hashlib.sha256(Path(thai.__file__).read_bytes())
+    for path in sorted(Path(thai_core.__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    code = h.hexdigest()[:16]
     return f"{FORMAT}|{typeset.__version__}|{install_stamp('pythainlp')}|{install_stamp('nlpo3')}|{code}"
 
 

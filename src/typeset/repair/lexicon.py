@@ -1,7 +1,8 @@
-"""Dictionary access for the repair passes: PyThaiNLP's word list, segmented with nlpO3.
+"""Dictionary scoring for the repair passes, over the one Thai word list (typeset.thai.words)
+and the one segmentation (typeset.thai.segment).
 
-Scoring many candidate strings is the cost of the repair, so `Lexicon.score_many` sends all
-candidates to nlpO3 in one call (joined by newlines) and scores each from its tokens.
+Scoring many candidate strings is the cost of the repair, so `Lexicon.segment_many` segments
+all candidates as one text (joined by newlines) and scores each from its tokens.
 """
 from __future__ import annotations
 
@@ -10,23 +11,14 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from typeset import nlpo3dict
+from typeset.thai import words as thai_words
+from typeset.thai.segment import segment
+from typeset.thai.words import word_freq
 
 from .thaichars import is_thai
 
 _SEP = "\n"
-_RUNS = re.compile(r"[\u0e01-\u0e5b]+|[^\u0e01-\u0e5b]+")
-_THAI = re.compile(r"[\u0e01-\u0e5b]")
-_MIXED = re.compile(r"[^\u0e01-\u0e5b]")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e5b]+")
-
-
-@lru_cache(maxsize=1)
-def word_freq() -> dict[str, int]:
-    """Thai National Corpus word counts (bundled with PyThaiNLP)."""
-    from pythainlp.corpus import tnc
-
-    return dict(tnc.word_freqs())
 
 
 WEAK_FREQ = 2000  # a short dictionary "word" rarer than this is more likely a fragment
@@ -34,11 +26,15 @@ COMMON_SHORT = 20000  # two-letter words rarer than this earn less in a segmenta
 WEAK_FREQ_4 = 50  # four-letter entries the corpus hardly knows ("แหง่")
 
 
-@lru_cache(maxsize=1)
 def base_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
+    return thai_words.plain_words()
 
-    return frozenset(w for w in thai_words() if w and " " not in w and "\n" not in w)
+
+@lru_cache(maxsize=8)
+def word_list(extra: frozenset[str] = frozenset()) -> thai_words.WordList:
+    """The repair's words with `extra`: PyThaiNLP's list only, as ORST's adds single letters
+    ("ก", "น") that the pieces of a damaged word would pass for."""
+    return thai_words.WordList(base_words() | extra)
 
 
 def thai_len(s: str) -> int:
@@ -49,8 +45,8 @@ class Lexicon:
     """Known words = PyThaiNLP dictionary + optional extra words (e.g. the document's own)."""
 
     def __init__(self, extra: Iterable[str] = ()):
-        extra = {w for w in extra if w and not w.isspace()}
-        self.words = base_words() | extra
+        self.word_list = word_list(frozenset(w for w in extra if w and not w.isspace()))
+        self.words = self.word_list.base
         self.doc_words: frozenset[str] = frozenset()
         self.doc_names: frozenset[str] = frozenset()   # doc words outside the dictionary
         self.doc_name_lengths: list[int] = []
@@ -60,20 +56,9 @@ class Lexicon:
         self._weak: dict[str, bool] = {}
         self._doc_counts: Counter | None = None   # words standing alone, per learn_document
         self._doc_ok: dict[str, bool] = {}        # could this word be one of the document's own?
-        self.name = nlpo3dict.load(base_words()) if not extra else nlpo3dict.load(self.words)
 
     def tokenize(self, text: str) -> list[str]:
-        """nlpO3 tokens, split where Thai meets non-Thai (nlpO3 sometimes glues “ or ” on)."""
-        import nlpo3
-
-        out: list[str] = []
-        for t in nlpo3.segment(text, self.name):
-            # glued quotes ('"จเูช"', "“เรา"): Thai and non-Thai in one token are split apart
-            if len(t) > 1 and t not in self.words and _MIXED.search(t) and _THAI.search(t):
-                out.extend(_RUNS.findall(t))  # (dictionary tokens such as "พ.ศ." stay whole)
-            else:
-                out.append(t)
-        return out
+        return segment(text, self.word_list)
 
     def known(self, tok: str) -> bool:
         return tok in self.words

@@ -38,18 +38,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from typeset.thai.inword import NO_START, spelling_split, whole_word
+from typeset.thai.segment import segment
+
+from .lexicon import word_list
+
 # Thai letters and marks, without ๆ (its spaces, "ต่าง ๆ นา ๆ", are Thai style and stay)
 THAI_CHAR = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]")
 THAI_RUN = re.compile(r"[\u0e01-\u0e45\u0e47-\u0e4e]+")
-# Marks that follow a consonant: a syllable (and so a word) never starts with one.
-NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
-               "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-LEADING = set("เแโใไ")
-TONES = "\u0e48\u0e49\u0e4a\u0e4b"
-# a syllable onset: one consonant, a true cluster (กร ปล คว) or a leading ห/อ (หน อย)
-ONSET = "(?:[\u0e01-\u0e2e][รลว]|[หอ][\u0e01-\u0e2e]|[\u0e01-\u0e2e])"
-# Endings that need a following consonant: ั, ็ (except ก็), and เ◌ิ/เ◌ี/เ◌ึ/เ◌ื without their final part.
-OPEN_END = re.compile(rf"(\u0e31[{TONES}]?|[\u0e01-\u0e2e]\u0e47|เ{ONSET}[\u0e34-\u0e37][{TONES}]?)$")
 BASE = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")   # consonants and leading vowels: one per letter
 # a gap between two Thai letters (one space)
 GAP = re.compile(r"(?<=[\u0e01-\u0e45\u0e47-\u0e4e]) (?=[\u0e01-\u0e45\u0e47-\u0e4e])")
@@ -63,9 +59,6 @@ CERTAIN = 0.95       # removals applied before the rest of a line is decided aga
 MAX_ROUNDS = 4
 NAME_MAX = 16        # longest run learned as a whole word from the document
 FUNCTION_RANK = 150
-# a consonant carrying a tone mark at the end of a run: its vowel is missing (ต่ อ, ส่ วน)
-# unless a leading vowel stands before it (แม่, ไม่, เก่)
-BARE_TONE = re.compile(rf"[\u0e01-\u0e2e][{TONES}]$")
 # Thai noun-forming morphemes that hardly stand alone: ผู้ วิจัย, ความ สัมพันธ์, วิธี การ are one word
 BOUND = frozenset({"ผู้", "นัก", "ความ", "การ", "ชาว", "ช่าง"})
 # ... of which these only ever begin a word (นัก, การ, ชาว end phrases: ไม่มากนัก, ดำเนินการ):
@@ -93,49 +86,27 @@ class Change:
                f"({self.reason}, confidence {self.confidence:.2f})"
 
 
-@lru_cache(maxsize=1)
-def _base_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
 class _Tokenizer:
-    """newmm word segmentation (nlpO3, the Rust implementation) with a cache: the same edges and
-    windows recur many times in a document."""
+    """newmm word segmentation (typeset.thai.segment) with a cache: the same edges and windows
+    recur many times in a document."""
 
     def __init__(self, words: Iterable[str]):
-        from typeset.repair.lexicon import Lexicon
-
         self.extra = frozenset(w for w in words if w)
-        self.lexicon = Lexicon(self.extra)
+        self.words = word_list(self.extra)
         self.cache: dict[str, list[str]] = {}
 
     def known(self, token: str) -> bool:
-        return token in _base_words() or token in self.extra
+        return token in self.words
 
     def __call__(self, text: str) -> list[str]:
         toks = self.cache.get(text)
         if toks is None:
-            toks = self.cache[text] = self.lexicon.tokenize(text) if text else []
+            toks = self.cache[text] = segment(text, self.words) if text else []
         return toks
 
     def many(self, texts: Iterable[str]) -> None:
-        """Segment many strings in one nlpO3 call (fills the cache)."""
-        todo = sorted({t for t in texts if t and t not in self.cache})
-        if not todo:
-            return
-        parts: list[list[str]] = [[]]
-        for t in self.lexicon.tokenize("\n".join(todo)):
-            if t == "\n":
-                parts.append([])
-            else:
-                parts[-1].append(t)
-        if len(parts) != len(todo):   # a token swallowed a separator: fall back to one by one
-            for t in todo:
-                self(t)
-            return
-        self.cache.update(zip(todo, parts))
+        for t in texts:
+            self(t)
 
 
 def document_vocabulary(text: str, words: Iterable[str] = ()) -> Counter:
@@ -159,16 +130,10 @@ def _name_index(vocab: Counter, tok: _Tokenizer) -> dict[str, list[str]]:
     """Prefix -> words the document writes intact at least twice that the dictionary lacks."""
     index: dict[str, list[str]] = {}
     for w, count in vocab.items():
-        if count >= 2 and 4 <= len(w) <= NAME_MAX and not tok.known(w) and _whole_word(w):
+        if count >= 2 and 4 <= len(w) <= NAME_MAX and not tok.known(w) and whole_word(w):
             for k in range(1, len(w)):
                 index.setdefault(w[:k], []).append(w)
     return index
-
-
-def _whole_word(w: str) -> bool:
-    """Could `w` be a whole written word? Not when it starts with a mark or ends inside a syllable
-    (a letter-spaced line's "อำนาจเ ดียว" must not make อำนาจเ a name)."""
-    return w[0] not in NO_START and w[-1] not in LEADING and not OPEN_END.search(w)
 
 
 def _intact_elsewhere(left: str, right: str, names: dict[str, list[str]]) -> str | None:
@@ -196,21 +161,6 @@ def _cost(tokens: list[str], tok: _Tokenizer, vocab: Counter) -> float:
     return cost
 
 
-def _orthography(left: str, right: str) -> str | None:
-    if right[0] in NO_START:
-        return "mark after space"
-    if left[-1] in LEADING:
-        return "leading vowel before space"
-    if left.endswith("ก็"):  # ก็ is a whole word
-        return None
-    if OPEN_END.search(left):
-        return "unfinished syllable before space"
-    m = BARE_TONE.search(left)
-    if m and not LEADING.intersection(left[max(0, m.start() - 2):m.start()]):
-        return "tone mark without its vowel before space"
-    return None
-
-
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     """Grammatical words: PyThaiNLP stopwords among the most frequent words of the TNC corpus."""
@@ -233,7 +183,7 @@ def _context(text: str, tok: _Tokenizer, at_end: bool) -> list[str]:
 
 def _decide(left: str, right: str, tok: _Tokenizer, vocab: Counter, pairs: Counter) -> tuple[float, str]:
     """Confidence (0..1) that the space between `left` and `right` (Thai runs) splits a word."""
-    rule = _orthography(left, right)
+    rule = spelling_split(left, right)
     if rule:
         return 0.99, rule
     lt, rt = _context(left, tok, True), _context(right, tok, False)

@@ -17,8 +17,8 @@ from typeset.source import nodes as n
 from typeset.source.citations import merge_text, split_citations
 from typeset.source.crossref import split_refs, take_labels
 from typeset.source.framework import parse_framework
+from typeset.thai.inword import line_end_joins
 
-THAI = re.compile(r"[\u0e00-\u0e7f]")
 CAPTION = re.compile(r"^\s*Table:\s*")
 DASHES = ("—", "―", "--")
 KNOWN_CLASSES = {"section-numbered"}
@@ -286,8 +286,7 @@ def _soft_breaks(text: str, before: str, after: str) -> str:
     for i, p in enumerate(parts[1:], 1):
         left = out[-1:] or before
         right = p[:1] or (after if i == len(parts) - 1 else "")
-        both_thai = bool(THAI.match(left or " ")) and bool(THAI.match(right or " "))
-        out += ("" if both_thai else " ") + p
+        out += ("" if line_end_joins(left, right) else " ") + p
     return out
 
 

@@ -11,40 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from typeset.thai.inword import spelling_split
+from typeset.thai.segment import plain_tokens
+from typeset.thai.words import plain_words
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 THAI_TAIL = re.compile(r"[\u0e01-\u0e4e]+$")
 THAI_HEAD = re.compile(r"^[\u0e01-\u0e4e]+")
-NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
-               "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-LEADING = set("เแโใไ")
+# spelling_split's reasons as they read at a line end
+_AT_LINE_END = {"mark after space": "next line starts with a following vowel or mark",
+                "leading vowel before space": "line ends with a leading vowel"}
 LATIN_END = re.compile(r"[A-Za-z0-9]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"“'‘]")
 # a Latin word, number or closing bracket at a line end: Thai after it is set off by a space
 HYPHENATED = re.compile(r"(?<![A-Za-z-])([A-Za-z]*[a-z]{2})-$")
 LATIN_CLOSE = re.compile(r"[A-Za-z0-9)\]”’%]$")
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
-@lru_cache(maxsize=1)
-def _lexicon():
-    from typeset.repair.lexicon import Lexicon
-
-    return Lexicon()
-
-
-@lru_cache(maxsize=4096)
-def _tokens(s: str) -> tuple[str, ...]:
-    # nlpO3 with the dictionary the repair stage has already loaded: no second PyThaiNLP
-    # dictionary trie to build (~0.4 s CPU per import), same tokens on the thesis seed
-    return tuple(t for t in _lexicon().tokenize(s) if t.strip())
 
 
 @dataclass
@@ -103,18 +85,17 @@ class Joiner:
 
     def _spurious(self, left: str, right: str) -> str:
         """Why the space between left and right is inside a word ('' when it is a real space)."""
-        if right[0] in NO_START:
-            return "next line starts with a following vowel or mark"
-        if left[-1] in LEADING:
-            return "line ends with a leading vowel"
+        why = spelling_split(left, right)
+        if why:
+            return _AT_LINE_END.get(why, why)
         tail = THAI_TAIL.search(left).group()[-30:]
         head = THAI_HEAD.match(right).group()[:30]
-        lt, rt = _tokens(tail), _tokens(head)
+        lt, rt = plain_tokens(tail), plain_tokens(head)
         if not lt or not rt:
             return ""
         wa, wb = lt[-1], rt[0]
         joined = wa + wb
-        dic = _dictionary()
+        dic = plain_words()
 
         def known(w: str) -> bool:
             return w in dic or w in self.words

@@ -54,7 +54,9 @@ def runs_on_text(p, prev: Line, cur: Line) -> str:
     """Why the text of `prev` must go on into `cur` ('' if nothing says so): it ends with a
     preposition or conjunction (นำไปสู่ / และ), or the words across the break are pieces of a
     name the document writes elsewhere ("คิม จอง" / "อึน")."""
-    from typeset.structure.join import THAI_HEAD, THAI_TAIL, _dictionary, _tokens
+    from typeset.structure.join import THAI_HEAD, THAI_TAIL
+    from typeset.thai.segment import plain_tokens as _tokens
+    from typeset.thai.words import plain_words as _dictionary
 
     tail, head = THAI_TAIL.search(prev.text), THAI_HEAD.match(cur.text)
     if not tail or not head:

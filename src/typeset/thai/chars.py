@@ -16,6 +16,11 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 # letters and marks (not Thai digits or ฯ ๆ ๏ ๚ ๛)
 LETTER_CLASS = "\u0e01-\u0e4e"
+# the whole Thai block, and the block less the Thai digits (what newmm keeps inside a word)
+BLOCK_CLASS = "\u0e00-\u0e7f"
+WORD_CLASS = "\u0e00-\u0e4f\u0e5a-\u0e7f"
+THAI_BLOCK = re.compile(f"[{BLOCK_CLASS}]")
+THAI_BLOCK_RUN = re.compile(f"[{BLOCK_CLASS}]+")
 THAI_LETTER = re.compile(f"[{LETTER_CLASS}]")
 THAI_RUN = re.compile(f"[{LETTER_CLASS}]+")
 _MARK_CLASS = "".join(sorted(MARKS))
