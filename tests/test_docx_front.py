@@ -15,6 +15,13 @@ def _table(d, cell: str) -> None:
     t.cell(1, 0).text, t.cell(1, 1).text = "2566", cell
 
 
+
+def _imported(d, path):
+    """Save the document, import it: (the folder's files, thesis.yaml read back)."""
+    d.save(path)
+    files, _ = import_docx(path)
+    return files, yaml.safe_load(files["thesis.yaml"])
+
 def test_captions_below_tables_stay_with_their_own_table(tmp_path):
     d = docx.Document()
     d.add_heading("บทที่ 1 บทนำ", level=1)
@@ -42,9 +49,7 @@ def test_abstract_header_and_reference_list(tmp_path):
     d.add_paragraph("เนื้อหา")
     d.add_heading("เอกสารอ้างอิง", level=1)
     d.add_paragraph("สมชาย ใจดี. (2561). การจัดเก็บข้อมูล. กรุงเทพฯ.")
-    d.save(tmp_path / "a.docx")
-    files, _ = import_docx(tmp_path / "a.docx")
-    meta = yaml.safe_load(files["thesis.yaml"])
+    files, meta = _imported(d, tmp_path / "a.docx")
     assert meta["title"]["th"] == "การจัดเก็บข้อมูลแบบบิตแมป" and meta["author"]["th"] == "นายสมชาย ใจดี"
     assert meta["program"]["th"] == "วิทยาการคอมพิวเตอร์" and str(meta["year"]) == "2561"
     assert meta["settings"]["bibliography"]["title"] == "เอกสารอ้างอิง"
@@ -68,9 +73,7 @@ def test_abbreviations_page_becomes_thesis_yaml_abbreviations(tmp_path):
     d.add_paragraph("GDP\tผลิตภัณฑ์มวลรวมภายในประเทศ")
     d.add_heading("บทที่ 1 บทนำ", level=1)
     d.add_paragraph("เนื้อหา")
-    d.save(tmp_path / "g.docx")
-    files, _ = import_docx(tmp_path / "g.docx")
-    meta = yaml.safe_load(files["thesis.yaml"])
+    files, meta = _imported(d, tmp_path / "g.docx")
     assert list(meta["abbreviations"].items()) == [("ARM", "กฎความสัมพันธ์"), ("MF", "Matrix Factorization"),
                                                    ("GDP", "ผลิตภัณฑ์มวลรวมภายในประเทศ")]
     assert "a table before the first chapter" not in files["import-report.md"]
