@@ -56,9 +56,8 @@ def take_diagrams(page, lines: list[Line]) -> tuple[list[Line], list[Diagram]]:
 
 
 def framework_block(d: Diagram, caption: str) -> str:
-    from typeset.structure.markdown import yaml_scalar
+    from typeset.source import nodes as n
+    from typeset.writers.markdown import framework_yaml
 
-    out = ["```framework", f"caption: {yaml_scalar(caption or 'TODO: ชื่อภาพ')}",
-           f"direction: {d.direction}", "boxes:"]
-    out += [f"  - {yaml_scalar(t)}" for t in d.boxes]
-    return "\n".join(out + ["```"])
+    fw = n.Framework("", 0, caption or "TODO: ชื่อภาพ", d.direction, list(d.boxes))
+    return "```framework\n" + framework_yaml(fw) + "\n```"

@@ -84,7 +84,7 @@ def _blocks(paras, facts, files):
     from typeset.pdf.diagram import framework_block
     from typeset.pdf.figures import Figure, export
     from typeset.pdf.tables import Table, gfm
-    from typeset.structure.markdown import escape
+    from typeset.writers.markdown import escape
 
     blocks: dict[str, str] = {}
     figures = [f for f in facts.get("figures", []) if any(p.text.strip() == f.token for p in paras)]
@@ -165,7 +165,7 @@ _PART = {"บทคัดย่อ": "frontmatter/abstract-th.md", "abstract": "
 
 
 def _front_by_heading(paras) -> dict[str, str]:
-    from typeset.structure.markdown import escape
+    from typeset.writers.markdown import escape
 
     out: dict[str, list[str]] = {}
     cur = "frontmatter/cover-text.md"

@@ -77,6 +77,6 @@ def place(paras: list, pending: dict) -> list:
 
 
 def definition(label: str, text: str) -> str:
-    from typeset.structure.markdown import escape
+    from typeset.writers.markdown import escape
 
     return f"[^{label}]: {escape(text)}"

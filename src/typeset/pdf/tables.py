@@ -100,7 +100,7 @@ def _cell_text(lines: list[Line]) -> str:
 
 
 def gfm(t: Table, caption: str) -> str:
-    from typeset.structure.markdown import escape
+    from typeset.writers.markdown import escape
 
     def row(cells):
         return "| " + " | ".join(escape(c).replace("|", "\\|") for c in cells) + " |"
