@@ -6,7 +6,8 @@ import random
 
 import damage
 from test_repair_damage import cer, sample
-from typeset.repair import likely, repair
+from typeset.repair import repair
+from typeset.thai import likely
 
 # words with a real ำ whose sara-aa reading is also words ("นา|มา", "จาน|วน", "คา")
 AMBIGUOUS = ["และนำมาจัดกลุ่มตามจำนวนคำที่พบ โดยกำหนดจำนวนรอบการสุ่ม",

@@ -14,7 +14,7 @@ import re
 
 from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, TONES, UPPER_VOWELS
 
-from . import likely
+from typeset.thai import likely
 
 NAME = "dropped"
 ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"      # ่ ้ ๊ ๋ ์ ็
@@ -81,12 +81,7 @@ def apply(lines: list[str], ctx) -> list[str]:
                               f"({n_tokens} Thai words)")
         if not best:
             break
-        rows = {i: list(lines[i]) for i, _ in best}
-        for (i, at), (g, mark, _) in sorted(best.items(), key=lambda x: -x[0][1]):
-            rows[i].insert(at, mark)
-        lines = list(lines)
-        for i, r in rows.items():
-            lines[i] = "".join(r)
+        lines = _insert(lines, {spot: mark for spot, (_, mark, _) in best.items()})
         ctx.report.count("dropped: mark restored", len(best))
         restored += len(best)
         runs = [(i, m.start(), m.group()) for i, line in enumerate(lines) for m in _RUN.finditer(line)]
@@ -94,6 +89,17 @@ def apply(lines: list[str], ctx) -> list[str]:
     if on:
         lines = _in_words(lines, runs, toks, restored, ctx)
     return lines
+
+
+def _insert(lines: list[str], spots: dict[tuple[int, int], str]) -> list[str]:
+    """`lines` with each mark inserted at its (line, column); columns are the unchanged line's."""
+    rows = {i: list(lines[i]) for i, _ in spots}
+    for (i, at), mark in sorted(spots.items(), key=lambda x: -x[0][1]):
+        rows[i].insert(at, mark)
+    out = list(lines)
+    for i, r in rows.items():
+        out[i] = "".join(r)
+    return out
 
 
 CONTEXT = 8   # letters each side scored by the word model
@@ -132,14 +138,8 @@ def _in_words(lines, runs, toks, restored, ctx) -> list[str]:
             col += len(t)
     if not best:
         return lines
-    spots = sorted({(i, at): mark for (i, _), (_, at, mark) in best.items()}.items(),
-                   key=lambda x: (x[0][0], -x[0][1]))
-    rows = {i: list(lines[i]) for (i, _), _ in spots}
-    for (i, at), mark in spots:
-        rows[i].insert(at, mark)
-    lines = list(lines)
-    for i, r in rows.items():
-        lines[i] = "".join(r)
+    spots = {(i, at): mark for (i, _), (_, at, mark) in best.items()}
+    lines = _insert(lines, spots)
     ctx.report.count("dropped: mark restored inside words (word counts)", len(spots))
     return lines
 

@@ -40,6 +40,7 @@ from typing import Iterable
 
 from typeset.thai.inword import NO_START, spelling_split, whole_word
 from typeset.thai.segment import segment
+from typeset.thai.words import word_freq
 
 from .lexicon import word_list
 
@@ -164,9 +165,9 @@ def _cost(tokens: list[str], tok: _Tokenizer, vocab: Counter) -> float:
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     """Grammatical words: PyThaiNLP stopwords among the most frequent words of the TNC corpus."""
-    from pythainlp.corpus import thai_stopwords, tnc
+    from pythainlp.corpus import thai_stopwords
 
-    freqs = sorted(tnc.word_freqs(), key=lambda wc: -wc[1])[:FUNCTION_RANK]
+    freqs = sorted(word_freq().items(), key=lambda wc: -wc[1])[:FUNCTION_RANK]
     return frozenset(w for w, _ in freqs) & frozenset(thai_stopwords())
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 
 from typeset.thai.chars import SARA_AA, SARA_AM
 
-from . import likely
+from typeset.thai import likely
 
 NAME = "vowels"
 

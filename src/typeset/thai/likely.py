@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from .lexicon import base_words, word_freq
+from typeset.thai.words import plain_words as base_words, word_freq
 
 MAX_WORD = 20           # letters: longer dictionary entries are compounds of shorter ones
 
