@@ -8,9 +8,10 @@ Then every า and ำ is tried as the other letter in its Thai run and the two 
 against the dictionary and the document's own words. A direction (ำ read for า, or า for ำ) is
 taken on for this document only when a clear share of its letters gain from the change
 (DIRECTION_SHARE, at least MIN_FIXES of them); clean text has next to none, so it is never
-touched. Inside a direction taken on, a letter changes only where its reading gains at least
-MIN_GAIN; runs the document also writes as they are elsewhere (a name written consistently)
-stay as written.
+touched. Inside a direction taken on, each letter is read as the likelier word (thai.likely:
+corpus word counts, in the context of its neighbours' reading) weighed by how often this
+document misreads the other letter; runs the document also writes as they are elsewhere (a
+name written consistently) stay as written.
 """
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from typeset.structure.frontwords import (  # noqa: F401 (heading_part, split_la
 from typeset.writers.markdown import escape
 from typeset.structure.reflist import bibliography_title, references_markdown  # noqa: F401 (readers use both)
 from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
+from typeset.thai.inword import line_end_gap
 
 
 @dataclass
@@ -89,7 +90,7 @@ class _Reader:
         if lang in pair and (value in pair[lang].split(", ") or len(value) > 8 and value in pair[lang]):
             return                 # the same value again (a repeated title page)
         if join is not None and lang in pair and join != "first":
-            sep = join or ("" if has_thai(pair[lang][-1:]) and has_thai(value[:1]) else " ")
+            sep = join or line_end_gap(pair[lang], value)
             pair[lang] = pair[lang] + sep + value
         else:
             pair.setdefault(lang, value)
@@ -169,8 +170,7 @@ class _Reader:
                 glossary.setdefault(" ".join(cut[0].split()), " ".join(cut[1].split()))
             elif glossary and not PAGE_ALONE.match(t):
                 last = next(reversed(glossary))      # a meaning set over two lines
-                glossary[last] += ("" if has_thai(glossary[last][-1:]) and has_thai(t[:1]) else " ") + \
-                    " ".join(t.split())
+                glossary[last] += line_end_gap(glossary[last], t) + " ".join(t.split())
             else:
                 self.front.dropped.append((p.line, f"abbreviations line without a term and meaning: {t}"))
         if not glossary:

@@ -8,7 +8,7 @@ import re
 
 from typeset.structure.frontwords import PAGE_ALONE, _key
 from typeset.writers.markdown import escape
-from typeset.thai.chars import has_thai
+from typeset.thai.inword import line_end_gap
 
 
 def bibliography_title(values: dict, title: str) -> None:
@@ -31,7 +31,7 @@ def references_markdown(texts: list[str]) -> str:
         if bullet:
             t = t[bullet.end():]
         if items and not bullet and (re.match(r"^[a-z(]", t) or _continues(items[-1])):
-            items[-1] += ("" if has_thai(items[-1][-1:]) and has_thai(t[:1]) else " ") + t
+            items[-1] += line_end_gap(items[-1], t) + t
         else:
             items.append(t)
     return "".join(f"- {escape(t)}\n" for t in items)

@@ -3,6 +3,7 @@
     line_end_joins(left, right) -> bool   a line end in a Markdown paragraph between two Thai
                                           characters is nothing, any other is a space
                                           (docs/format.md): source, diff and article readers
+    line_end_gap(left, right) -> str      "" or " ": what that line end becomes between two texts
     join_lines(text) -> str               a paragraph's lines as one line by that rule
     spelling_split(left, right) -> str    why the spelling alone says a space between two Thai
                                           runs is inside a word ('' when it does not): the
@@ -35,6 +36,11 @@ _LINE_END = re.compile(r"(\S)[ \t]*\n[ \t]*(?=(\S))")
 def line_end_joins(left: str, right: str) -> bool:
     """Does a line end between the characters `left` and `right` vanish (both Thai)?"""
     return bool(left and right and THAI_BLOCK.match(left) and THAI_BLOCK.match(right))
+
+
+def line_end_gap(left: str, right: str) -> str:
+    """What a line end between the texts `left` and `right` becomes: "" or a space."""
+    return "" if line_end_joins(left[-1:], right[:1]) else " "
 
 
 def join_lines(text: str) -> str:
