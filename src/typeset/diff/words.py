@@ -13,8 +13,9 @@ from difflib import SequenceMatcher
 
 from typeset.thai.inword import join_lines  # noqa: F401 (diff.tree reads it here)
 from typeset.thai.segment import plain_tokens
+from typeset.thai.chars import THAI_BLOCK
 
-THAI = re.compile(r"[\u0e00-\u0e7f]")
+THAI = THAI_BLOCK
 # a Latin word or number (letters and digits: ASEAN, COVID, 19, w2; 1.5.1 and 3,000 stay whole;
 # 2022-2024 is three tokens) | any other non-space character on its own
 LATIN = re.compile(r"(?:(?![\u0e00-\u0e7f])[^\W_])+(?:[.,:]\d+)*(?:['’](?:(?![\u0e00-\u0e7f])[^\W_])+)*|\S")

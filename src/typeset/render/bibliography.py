@@ -16,9 +16,10 @@ from typeset.render.escape import Escaper
 from typeset.source import nodes as n
 from typeset.source.bibfile import BibFile
 from typeset.source.citations import page_number
+from typeset.thai.chars import THAI_BLOCK_RUN
 
 COPY = "bibliography.bib"
-THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+THAI_RUN = THAI_BLOCK_RUN
 # fields that are data, not printed prose: never given break points
 DATA_FIELDS = {"author", "editor", "translator", "editora", "editorb", "editorc", "bookauthor",
                "with", "holder", "shortauthor", "shorteditor", "sortname", "url", "doi", "eprint",

@@ -19,8 +19,9 @@ from pylatex.utils import _latex_special_chars, escape_latex
 
 from typeset.render.segcache import SegmentCache
 from typeset.render.thai import BREAK, Segmenter
+from typeset.thai.chars import THAI_BLOCK
 
-THAI = re.compile(r"[\u0e00-\u0e7f]")
+THAI = THAI_BLOCK
 # ไม้ยมก (ๆ) repeats the word before it and never starts a line: the space before it (or a break
 # point) becomes a tie. The tie still prints and extracts as a space.
 YAMOK = re.compile(r"(?: +|" + re.escape(BREAK) + r")(?=\u0e46)")

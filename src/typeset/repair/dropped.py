@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import re
 
-from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, TONES, UPPER_VOWELS
+from typeset.thai.chars import CONSONANTS, LOWER_VOWELS, THAI_RUN, TONES, UPPER_VOWELS
 
 from typeset.thai import likely
 
 NAME = "dropped"
 ADDABLE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e47"      # ่ ้ ๊ ๋ ์ ็
-_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+_RUN = THAI_RUN
 MIN_GAIN = 3
 MIN_FIXES = 8
 DOC_SHARE = 0.01          # of the document's Thai tokens

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 
-from typeset.thai.chars import SARA_AA, SARA_AM
+from typeset.thai.chars import SARA_AA, SARA_AM, THAI_RUN
 
 from typeset.thai import likely
 
@@ -27,7 +27,7 @@ NAME = "vowels"
 
 # a space a following vowel cannot start a syllable after
 _SPACE_BEFORE_FOLLOWING = re.compile(r"(?<=[\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e]) +(?=[\u0e30\u0e32\u0e33\u0e45])")
-_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+_RUN = THAI_RUN
 CONTEXT = 12            # Thai letters each side scored with the letter
 MIN_GAIN = 2            # value a change must win by (Lexicon.value_tokens units)
 DIRECTION_SHARE = 0.05  # share of one letter's uses that must gain (clean text: under 1 %)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from typeset.errors import UserError
+from typeset.thai.chars import THAI_BLOCK
 
-THAI = re.compile(r"[\u0e00-\u0e7f]")
+THAI = THAI_BLOCK
 
 
 @dataclass

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typeset.thai.inword import spelling_split
 from typeset.thai.segment import plain_tokens
 from typeset.thai.words import plain_words
+from typeset.thai.chars import LETTER_CLASS, THAI_LETTER
 
-THAI = re.compile(r"[\u0e01-\u0e4e]")
-THAI_TAIL = re.compile(r"[\u0e01-\u0e4e]+$")
+THAI = THAI_LETTER
+THAI_TAIL = re.compile(f"[{LETTER_CLASS}]+$")
 THAI_HEAD = re.compile(r"^[\u0e01-\u0e4e]+")
 # spelling_split's reasons as they read at a line end
 _AT_LINE_END = {"mark after space": "next line starts with a following vowel or mark",
