@@ -19,16 +19,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from typeset.pdf.symbol import from_symbol, is_symbol_code
+from typeset.thai.chars import (  # noqa: F401 (CONSONANTS, MARKS, SARA_*: the pdf modules read them here)
+    CONSONANTS, LOWER_VOWELS, MARKS, NIKHAHIT, OTHER_MARKS, SARA_AA, SARA_AM, TONES, UPPER_VOWELS)
 from typeset.thai.pua import from_pua
 
-CONSONANTS = set("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ")
 # consonants with neither ascender nor descender: their tops give the letter height of a font
 _FLAT = set("กขคฆงจฉชซฌดตถทธนบผพภมยรลวษสหอฮ")
-MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b"
-            "\u0e4c\u0e4d\u0e4e")
-UPPER = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-LOWER = set("\u0e38\u0e39\u0e3a")
-SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
+UPPER = UPPER_VOWELS | TONES | OTHER_MARKS        # drawn above the letter (ํ ๎ too)
+LOWER = LOWER_VOWELS
 PLACEHOLDER, PLACEHOLDER_END = "\ue000", "\ue800"   # marks waiting for the dictionary
 
 

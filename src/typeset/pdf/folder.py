@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from typeset.pdf.report import pdf_report
+from typeset.structure.front import Para, read_front
+from typeset.structure.frontwords import heading_part
 
 CHAPTER = re.compile(r"^บทที่\s*[0-9๐-๙]{1,2}(?:\s|$)")
 CONTENTS = re.compile(r"(?:\.{3,}|…)\s*\S{0,4}$|\s[0-9๐-๙ก-ฮ]{1,3}$")
-REFERENCES = {"บรรณานุกรม", "เอกสารอ้างอิง", "รายการอ้างอิง", "references", "bibliography"}
 APPENDIX = re.compile(r"^(?:ภาคผนวก|appendix|appendices)\b", re.I)
 
 
@@ -133,7 +134,7 @@ def _first_chapter(paras, body: float):
 
 def _split_references(rest):
     for i, p in enumerate(rest):
-        if p.text.strip().lower().rstrip(":") in REFERENCES:
+        if heading_part(p.text) == "references":
             j = next((k for k in range(i + 1, len(rest)) if APPENDIX.match(rest[k].text.strip())
                       and len(rest[k].text) < 60), len(rest))
             return rest[:i], rest[i:j], rest[j:]
@@ -142,10 +143,6 @@ def _split_references(rest):
 
 def _front(paras, facts):
     """thesis.yaml values, {path: markdown} and dropped spots from the front paragraphs."""
-    try:
-        from typeset.structure.front import Para, read_front
-    except ImportError:          # the shared front-matter reader is not in this tree
-        return {}, _front_by_heading(paras), []
     from typeset.pdf.layout import DIAGRAM
 
     # a logo or a table on a cover or abstract page: not front-matter text
@@ -157,29 +154,6 @@ def _front(paras, facts):
     dropped += [(p.page, "an image, table or diagram on a front-matter page (not imported)")
                 for p in blocks]
     return fr.values, dict(fr.parts), dropped
-
-
-_PART = {"บทคัดย่อ": "frontmatter/abstract-th.md", "abstract": "frontmatter/abstract-en.md",
-         "กิตติกรรมประกาศ": "frontmatter/acknowledgements.md", "คำนำ": "frontmatter/preface.md",
-         "ประวัติผู้เขียน": "frontmatter/biography.md", "ประวัติผู้วิจัย": "frontmatter/biography.md"}
-
-
-def _front_by_heading(paras) -> dict[str, str]:
-    from typeset.writers.markdown import escape
-
-    out: dict[str, list[str]] = {}
-    cur = "frontmatter/cover-text.md"
-    for p in paras:
-        t = p.text.strip()
-        k = t.lower().rstrip(":")
-        if k in _PART:
-            cur = _PART[k]
-            continue
-        if k in REFERENCES:
-            cur = "references.md"
-            continue
-        out.setdefault(cur, []).append(("- " if cur == "references.md" else "") + escape(t))
-    return {k: "\n\n".join(v) + "\n" for k, v in out.items() if k != "frontmatter/cover-text.md"}
 
 
 def _visual_text(paras) -> str:

@@ -31,10 +31,8 @@ class Made:
 
 
 def _part(text: str) -> str | None:
-    try:
-        from typeset.structure.front import heading_part
-    except ImportError:
-        return None
+    from typeset.structure.frontwords import heading_part
+
     return heading_part(text)
 
 

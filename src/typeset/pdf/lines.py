@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from typeset.pdf.charmap import CONSONANTS, MARKS, PLACEHOLDER, PLACEHOLDER_END, SARA_AA
+from typeset.thai.chars import THANTHAKHAT, TONES, UPPER_VOWELS
 
 # Typing order of the marks on one letter: vowel above/below, tone, thanthakhat, nikhahit
 _ORDER = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
@@ -205,8 +206,8 @@ def _attach(frags, marks, before: dict[int, int]) -> None:
             vowels.append((m, f, j))
 
 
-_STACK_BELOW = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47")     # upper vowels a tone sits on
-_STACK_ABOVE = set("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_STACK_BELOW = UPPER_VOWELS                  # upper vowels a tone sits on
+_STACK_ABOVE = TONES | {THANTHAKHAT}
 
 
 def _stacked_on(m, vowels):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from typeset.thai.chars import CONSONANTS, MARKS
+from typeset.thai.chars import CONSONANTS, MARKS, TONES
 
 from .spaces import space_damage
 from .thaichars import cell_valid, order_marks
@@ -31,7 +31,6 @@ PIECE = 2              # a piece this short between spaces is part of a word
 CARRIERS = CONSONANTS | {"อ"}
 OPEN = {"\u0e31", "\u0e47"}
 VOWEL_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
-TONE_MARKS = set("\u0e48\u0e49\u0e4a\u0e4b")
 
 
 # a tone left on its letter, a space, the vowel on the next letter alone ("ข้ นึ เมื่อ")
@@ -142,7 +141,7 @@ def _spots(stretch: str, lex=None) -> list[tuple[int, int]]:
             a, b = pieces[p]
             piece, before = stretch[a:b], stretch[pieces[p - 1][0]:pieces[p - 1][1]]
             if size[p] == 1 and p in first_letter and set(piece) & VOWEL_MARKS \
-                    and before[-1] in TONE_MARKS and before[-2] not in MARKS and not _known(piece, lex):
+                    and before[-1] in TONES and before[-2] not in MARKS and not _known(piece, lex):
                 broken.add(first_letter[p])
     if stretch[0] in MARKS:
         broken.add(0)
