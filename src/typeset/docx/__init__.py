@@ -21,7 +21,7 @@ from typeset.docx.structure import Builder
 from typeset.errors import UserError
 from typeset.source import nodes as n
 from typeset.structure.folder import slug, thesis_yaml
-from typeset.structure.frontwords import BY, LABEL_KEYS, TO, _key
+from typeset.structure.frontwords import BY, LABEL_KEYS, TO, label_key
 from typeset.structure.front import Para, bibliography_title, heading_part, read_front, split_label
 from typeset.writers.markdown import blocks_markdown, chapter_markdown
 
@@ -125,7 +125,7 @@ def _unplaced_front(blocks: list, front, report) -> None:
         value = squeeze(label[1]) if label and label[1] else t     # the label is the build's word
         if not t or value in everything or b.index in dropped_lines or heading_part(b.text):
             continue
-        if _key(b.text) in BY | TO:
+        if label_key(b.text) in BY | TO:
             report.dropped.append((f"paragraph {b.index}", f"cover label '{b.text}' (the template prints "
                                                            "its own words)"))
             continue
@@ -133,7 +133,7 @@ def _unplaced_front(blocks: list, front, report) -> None:
         for v in sorted(placed, key=len, reverse=True):
             if v and len(v) >= 4:
                 rest = rest.replace(v, "")
-        if rest != t and (not rest or _key(rest) in LABEL_KEYS):
+        if rest != t and (not rest or label_key(rest) in LABEL_KEYS):
             continue              # one line split into several thesis.yaml values
         report.lost.append((f"paragraph {b.index}", f"front matter not placed in thesis.yaml or "
                                                     f"frontmatter/: {b.text[:70]}"))

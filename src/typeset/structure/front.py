@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from typeset.structure.frontwords import (  # noqa: F401 (heading_part, split_label, CONTENTS_LINE: used by the readers)
     ACADEMIC, APPENDIX_LABEL, BY, GLOSSARY_HEADS, CONTENTS_LINE, DEGREE, DOTS, FACULTY, LINE_KEYS, PAGE_ALONE, PERSON,
-    PROGRAM, REPORT, STATEMENT, SUBMISSION, TO, UNIVERSITY, YEAR, _key, heading_part, split_label)
+    PROGRAM, REPORT, STATEMENT, SUBMISSION, TO, UNIVERSITY, YEAR, label_key, heading_part, split_label)
 from typeset.writers.markdown import escape
 from typeset.structure.reflist import bibliography_title, references_markdown  # noqa: F401 (readers use both)
 from typeset.thai.chars import has_thai, skeleton, thai_to_arabic
@@ -164,7 +164,7 @@ class _Reader:
             if len(cut) < 2 and len(first) == 2 and len(first[0]) <= 12 and (
                     not has_thai(first[0]) or first[0].endswith(".")):
                 cut = first            # "GDP ผลิตภัณฑ์…" once the reader collapsed the tab: a Latin term
-            if len(cut) == 2 and not glossary and _key(cut[0]) in GLOSSARY_HEADS:
+            if len(cut) == 2 and not glossary and label_key(cut[0]) in GLOSSARY_HEADS:
                 continue
             if len(cut) == 2 and cut[0].strip() and cut[1].strip() and len(cut[0]) <= 40:
                 glossary.setdefault(" ".join(cut[0].split()), " ".join(cut[1].split()))
@@ -283,14 +283,14 @@ class _Reader:
                 continue
             cut = _values_start(t)
             if stated is not None and cut and _same_run(body[stated], p) and not (
-                    split_label(t) or PERSON.match(t) or _key(t) in BY | TO):
+                    split_label(t) or PERSON.match(t) or label_key(t) in BY | TO):
                 self.put("statement", t[:cut], p.line, " ")    # the statement goes on
                 used[i], stated, t = cut == len(t), i, t[cut:].strip()
                 title_end = min(title_end, i)
                 if not t:
                     continue
             stated = None
-            k = _key(t)
+            k = label_key(t)
             if k in BY or k in TO:
                 used[i] = True
                 nxt = "author" if k in BY else "advisor"

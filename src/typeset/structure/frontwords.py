@@ -28,11 +28,12 @@ _HEADINGS = {
 }
 
 
-def _key(s: str) -> str:
+def label_key(s: str) -> str:
+    """A heading or label as compared: its skeleton (damaged spellings match), no colon, lower case."""
     return skeleton(s).rstrip(":").lower()
 
 
-HEADING_KEYS = {_key(h): part for part, hs in _HEADINGS.items() for h in hs}
+HEADING_KEYS = {label_key(h): part for part, hs in _HEADINGS.items() for h in hs}
 
 # label -> (value key); compared by skeleton, so damaged labels match too
 _LABELS = {
@@ -57,16 +58,16 @@ _LABELS = {
 }
 LINE_KEYS = {"course", "student_id"}
 # the column headings of an abbreviations table, not an entry
-GLOSSARY_HEADS = {_key(w) for w in ["คำย่อ", "อักษรย่อ", "ตัวย่อ", "สัญลักษณ์", "abbreviation",
+GLOSSARY_HEADS = {label_key(w) for w in ["คำย่อ", "อักษรย่อ", "ตัวย่อ", "สัญลักษณ์", "abbreviation",
                                     "abbreviations", "symbol", "symbols", "term"]}
-LABEL_KEYS = {_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
+LABEL_KEYS = {label_key(lb): what for what, lbs in _LABELS.items() for lb in lbs}
 _MAX_LABEL = max(len(k) for k in LABEL_KEYS)
 
 PERSON = re.compile(r"^(?:นางสาว|นาง|นาย|ว่าที่\s?ร้อยตรี|ว่าที่\s?ร\.ต\.|Mr\.|Mrs\.|Miss|Ms\.)\s*\S")
 ACADEMIC = re.compile(r"^(?:ศาสตราจารย์|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|อาจารย์|ศ\.|รศ\.|ผศ\.|ดร\.|"
                       r"Prof\.|Assoc\.|Asst\.|Dr\.|Professor|Associate|Assistant)")
-BY = {_key(w) for w in ["โดย", "จัดทำโดย", "ผู้จัดทำ", "by", "เสนอโดย", "prepared by"]}
-TO = {_key(w) for w in ["เสนอ", "เสนอต่อ", "อาจารย์ที่ปรึกษา", "presented to", "submitted to"]}
+BY = {label_key(w) for w in ["โดย", "จัดทำโดย", "ผู้จัดทำ", "by", "เสนอโดย", "prepared by"]}
+TO = {label_key(w) for w in ["เสนอ", "เสนอต่อ", "อาจารย์ที่ปรึกษา", "presented to", "submitted to"]}
 UNIVERSITY = re.compile(r"(มหาวิทยาลัย\S*|สถาบันเทคโนโลยี\S*|[A-Z][\w ]*University(?: of [A-Z][\w ]*)?|"
                         r"University of [A-Z][\w ]*|[A-Z][\w ]*Institute of Technology[\w ]*)")
 FACULTY = re.compile(r"((?:คณะ|สำนักวิชา)\S+|(?:Faculty|School) of [A-Z][\w ]*)")
@@ -98,7 +99,7 @@ def heading_part(text: str) -> str | None:
         return None
     if APPENDIX.match(t) and len(t) <= 40 and not (CONTENTS_LINE.search(t) and len(t.split()) > 2):
         return "appendix"
-    return HEADING_KEYS.get(_key(t))
+    return HEADING_KEYS.get(label_key(t))
 
 
 def split_label(text: str) -> tuple[str, str] | None:
@@ -106,7 +107,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     best = None
     for m in re.finditer(r"[\s:：]+|$", text[:_MAX_LABEL + 12]):
         head = text[:m.start()]
-        k = _key(head)
+        k = label_key(head)
         if k in LABEL_KEYS:
             best = (LABEL_KEYS[k], text[m.end():].strip(" :\t"))
         if len(k) > _MAX_LABEL:

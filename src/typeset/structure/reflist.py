@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from typeset.structure.frontwords import PAGE_ALONE, _key
+from typeset.structure.frontwords import PAGE_ALONE, label_key
 from typeset.writers.markdown import escape
 from typeset.thai.inword import line_end_gap
 
@@ -16,7 +16,7 @@ def bibliography_title(values: dict, title: str) -> None:
     from typeset.config import HERE, read_yaml
     title = " ".join(title.split())
     default = read_yaml(HERE / "defaults.yaml")["bibliography"]["title"]
-    if title and _key(title) != _key(default):
+    if title and label_key(title) != label_key(default):
         values.setdefault("settings", {}).setdefault("bibliography", {})["title"] = title
 
 
