@@ -325,6 +325,12 @@ def _text_tree(text: str, name: str) -> Node:
     return root
 
 
+def _whole_file(rel: str, old) -> Entry:
+    """A file only one side has: added (no old one) or removed."""
+    what = "added" if old is None else "removed"
+    return Entry(what, "", "", rel, 0, note=f"{rel} {what}")
+
+
 def compare(old: Source, new: Source) -> list[Entry]:
     """Every difference between two loaded sources, in the order of the new one."""
     single = old.single or new.single
@@ -333,15 +339,13 @@ def compare(old: Source, new: Source) -> list[Entry]:
     for rel in sorted(set(old.parts) | set(new.parts)):
         o, n = old.parts.get(rel), new.parts.get(rel)
         if o is None or n is None:
-            entries.append(Entry("added" if o is None else "removed", "", "", rel, 0,
-                                 note=f"{rel} {'added' if o is None else 'removed'}"))
+            entries.append(_whole_file(rel, o))
         else:
             entries += compare_trees(o, n, single=True)
     for rel in sorted(set(old.texts) | set(new.texts)):
         o, n = old.texts.get(rel), new.texts.get(rel)
         if o is None or n is None:
-            entries.append(Entry("added" if o is None else "removed", "", "", rel, 0,
-                                 note=f"{rel} {'added' if o is None else 'removed'}"))
+            entries.append(_whole_file(rel, o))
         else:
             for en in compare_trees(_text_tree(o, rel), _text_tree(n, rel)):
                 en.chapter = rel
